@@ -1,0 +1,38 @@
+package org.moltx.app;
+
+import java.util.Map;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.ConceptMap;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.moltx.loader.LoadedContent;
+import org.moltx.model.CodeSystemRelease;
+import org.moltx.store.CodeSystemIndexer;
+import org.moltx.store.TerminologyStore;
+
+/** Puts loaded content into a store; a licensee's descriptors replace the displays of the authored code system. */
+final class StoreAssembler {
+  private StoreAssembler() {}
+
+  static TerminologyStore assemble(LoadedContent content) {
+    TerminologyStore store = TerminologyStore.empty();
+    for (CodeSystemRelease release : content.releases()) {
+      store.addCodeSystem(release, null);
+    }
+    for (CodeSystem cs : content.codeSystems()) {
+      Map<String, String> overrides = content.displayOverrides().get(cs.getUrl() + "|" + cs.getVersion());
+      CodeSystem served = cs;
+      if (overrides != null) {
+        served = cs.copy();
+        served.getConcept().forEach(c -> c.setDisplay(overrides.getOrDefault(c.getCode(), c.getDisplay())));
+      }
+      store.addCodeSystem(CodeSystemIndexer.toRelease(served), served);
+    }
+    for (ValueSet vs : content.valueSets()) {
+      store.addValueSet(vs);
+    }
+    for (ConceptMap cm : content.conceptMaps()) {
+      store.addConceptMap(cm);
+    }
+    return store;
+  }
+}

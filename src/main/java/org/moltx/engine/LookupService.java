@@ -1,0 +1,56 @@
+package org.moltx.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.moltx.model.CodeSystemRelease;
+import org.moltx.model.ConceptProperty;
+import org.moltx.model.Designation;
+import org.moltx.model.PropertyDef;
+import org.moltx.model.PropertyType;
+import org.moltx.store.TerminologyStore;
+
+/** CodeSystem/$lookup: everything the server knows of one concept. */
+public final class LookupService {
+
+  public LookupResult lookup(TerminologyStore store, LookupRequest request) {
+    if (request.code() == null || request.code().isBlank()) {
+      throw new TerminologyException(Problem.INVALID_REQUEST, "No code given: supply code and system, or coding", "code");
+    }
+    if (request.system() == null || request.system().isBlank()) {
+      throw new TerminologyException(Problem.INVALID_REQUEST, "No system given: supply code and system, or coding", "system");
+    }
+    String system = TerminologyStore.canonicalSystem(request.system());
+    CodeSystemRelease release = CodeSystemResolver.resolve(store, system, request.version(), request.date());
+    int i = release.indexOf(request.code());
+    if (i < 0) {
+      throw new TerminologyException(Problem.UNKNOWN_CODE, "Unknown code '" + request.code() + "' in the CodeSystem '"
+          + system + "' version '" + release.version() + "'" + Hints.forUnknownCode(release, request.code()), "code");
+    }
+    List<String> wanted = request.properties() == null ? List.of() : request.properties();
+    List<ResultProperty> props = new ArrayList<>();
+    if (wants(wanted, "parent") && release.parent(i) >= 0) {
+      props.add(new ResultProperty("parent", PropertyType.CODE, release.code(release.parent(i)), release.display(release.parent(i))));
+    }
+    if (wants(wanted, "child")) {
+      for (int child : release.children(i)) {
+        props.add(new ResultProperty("child", PropertyType.CODE, release.code(child), release.display(child)));
+      }
+    }
+    if (wants(wanted, "inactive")) {
+      props.add(new ResultProperty("inactive", PropertyType.BOOLEAN, release.isInactive(i), null));
+    }
+    for (ConceptProperty p : release.conceptProperties(i)) {
+      if (wants(wanted, p.code()) && !p.code().equals("parent") && !p.code().equals("child")) {
+        PropertyDef def = release.propertyDef(p.code());
+        props.add(new ResultProperty(p.code(), def != null ? def.type() : PropertyType.STRING, p.value(), null));
+      }
+    }
+    List<Designation> designations = wants(wanted, "designation") ? List.of(release.designations(i)) : List.of();
+    return new LookupResult(release, release.code(i), release.display(i), release.definition(i), release.isAbstract(i),
+        designations, props);
+  }
+
+  private static boolean wants(List<String> wanted, String property) {
+    return wanted.isEmpty() || wanted.contains(property) || wanted.contains("*");
+  }
+}

@@ -1,0 +1,17 @@
+package org.moltx.engine;
+
+/** Why the engine could not answer; the FHIR layer maps each to a status and an issue type. */
+public enum Problem {
+  /** A required input is missing or inputs conflict. */
+  INVALID_REQUEST,
+  /** The code system (or its version) is not known to this server. */
+  UNKNOWN_SYSTEM,
+  /** The code is not in the code system. */
+  UNKNOWN_CODE,
+  /** The value set or concept map asked for is not known. */
+  UNKNOWN_RESOURCE,
+  /** Valid, but not something this server does. */
+  NOT_SUPPORTED,
+  /** The answer would be larger than the server is configured to give. */
+  TOO_COSTLY
+}

@@ -1,0 +1,34 @@
+package org.moltx.engine;
+
+import java.util.Objects;
+import org.moltx.store.TerminologyStore;
+
+/**
+ * The engine's entry point: the content being served and the operations over it. The store is swapped whole
+ * (never mutated), so a request sees one consistent content from start to end.
+ */
+public final class Terminology {
+  private volatile TerminologyStore store;
+  private final LookupService lookup = new LookupService();
+  private final TranslateService translate = new TranslateService();
+
+  public Terminology(TerminologyStore store) {
+    this.store = Objects.requireNonNull(store);
+  }
+
+  public TerminologyStore store() {
+    return store;
+  }
+
+  public void replace(TerminologyStore newStore) {
+    this.store = Objects.requireNonNull(newStore);
+  }
+
+  public LookupResult lookup(TerminologyStore content, LookupRequest request) {
+    return lookup.lookup(content, request);
+  }
+
+  public TranslateResult translate(TerminologyStore content, TranslateRequest request) {
+    return translate.translate(content, request);
+  }
+}

@@ -1,0 +1,68 @@
+package org.moltx.fhir;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.SummaryEnum;
+import ca.uhn.fhir.rest.param.StringParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.param.UriParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.IdType;
+import org.moltx.engine.Terminology;
+import org.moltx.model.CodeSystemInfo;
+import org.moltx.store.StoredCodeSystem;
+import org.moltx.store.TerminologyStore;
+
+/** Read and search of CodeSystems; a search leaves out the concepts of large code systems unless _summary=false. */
+public final class CodeSystemProvider implements IResourceProvider {
+  private final Terminology terminology;
+
+  public CodeSystemProvider(Terminology terminology) {
+    this.terminology = terminology;
+  }
+
+  @Override
+  public Class<CodeSystem> getResourceType() {
+    return CodeSystem.class;
+  }
+
+  @Read
+  public CodeSystem read(@IdParam IdType id) {
+    return terminology.store().codeSystems().stream()
+        .filter(s -> id.getIdPart().equals(id(s)))
+        .findFirst()
+        .map(s -> CodeSystemRenderer.render(s, true))
+        .orElseThrow(() -> new ResourceNotFoundException(id));
+  }
+
+  @Search
+  public List<CodeSystem> search(
+      @OptionalParam(name = "_id") TokenParam resourceId,
+      @OptionalParam(name = "url") UriParam url,
+      @OptionalParam(name = "version") TokenParam version,
+      @OptionalParam(name = "name") StringParam name,
+      @OptionalParam(name = "title") StringParam title,
+      @OptionalParam(name = "status") TokenParam status,
+      SummaryEnum summary) {
+    TerminologyStore store = terminology.store();
+    return store.codeSystems().stream()
+        .filter(s -> {
+          CodeSystemInfo i = s.release().info();
+          return SearchMatch.token(resourceId, id(s)) && SearchMatch.uri(url, i.url())
+              && SearchMatch.token(version, i.version()) && SearchMatch.string(name, i.name())
+              && SearchMatch.string(title, i.title()) && SearchMatch.token(status, i.status());
+        })
+        .map(s -> CodeSystemRenderer.render(s,
+            summary == SummaryEnum.FALSE || s.release().size() <= CodeSystemRenderer.SEARCH_CONCEPT_LIMIT))
+        .toList();
+  }
+
+  private static String id(StoredCodeSystem s) {
+    return s.resource() != null ? s.resource().getIdElement().getIdPart() : s.release().info().id();
+  }
+}

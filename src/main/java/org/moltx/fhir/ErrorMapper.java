@@ -1,0 +1,81 @@
+package org.moltx.fhir;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.moltx.engine.TerminologyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP answers: engine problems get their status and issue type, anything
+ * unexpected a 500 whose OperationOutcome says nothing of the server's insides (the log has the stack trace).
+ */
+public final class ErrorMapper {
+  private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+
+  public static BaseServerResponseException toFhir(TerminologyException e) {
+    return switch (e.problem()) {
+      case INVALID_REQUEST -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.INVALID, e);
+      case NOT_SUPPORTED -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.NOTSUPPORTED, e);
+      case UNKNOWN_SYSTEM, UNKNOWN_CODE, UNKNOWN_RESOURCE ->
+          withOutcome(new ResourceNotFoundException(e.getMessage()), IssueType.NOTFOUND, e);
+      case TOO_COSTLY -> withOutcome(new UnprocessableEntityException(e.getMessage()), IssueType.TOOCOSTLY, e);
+    };
+  }
+
+  /** A 400 for a parameter problem found in the FHIR layer. */
+  public static InvalidRequestException invalid(String message, String parameter) {
+    InvalidRequestException ex = new InvalidRequestException(message);
+    ex.setOperationOutcome(outcome(IssueType.INVALID, message, parameter));
+    return ex;
+  }
+
+  public static OperationOutcome outcome(IssueType type, String message, String expression) {
+    OperationOutcome oo = new OperationOutcome();
+    OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue()
+        .setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(message);
+    issue.getDetails().setText(message);
+    if (expression != null) {
+      issue.addExpression(expression);
+    }
+    return oo;
+  }
+
+  private static BaseServerResponseException withOutcome(BaseServerResponseException ex, IssueType type, TerminologyException e) {
+    ex.setOperationOutcome(outcome(type, e.getMessage(), e.element()));
+    return ex;
+  }
+
+  /** Registered on the server: maps engine exceptions and hides unexpected ones. */
+  @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+  public BaseServerResponseException map(RequestDetails request, Throwable error, HttpServletRequest servletRequest,
+      HttpServletResponse servletResponse) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof TerminologyException te) {
+        return toFhir(te);
+      }
+    }
+    if (error instanceof BaseServerResponseException bre && bre.getStatusCode() < 500) {
+      if (bre.getOperationOutcome() == null) {
+        bre.setOperationOutcome(outcome(bre.getStatusCode() == 404 ? IssueType.NOTFOUND : IssueType.INVALID,
+            bre.getMessage(), null));
+      }
+      return bre;
+    }
+    log.error("unexpected failure on {} {}", request.getRequestType(), request.getCompleteUrl(), error);
+    InternalErrorException ex = new InternalErrorException("The server could not answer this request; see the server log");
+    ex.setOperationOutcome(outcome(IssueType.EXCEPTION, ex.getMessage(), null));
+    return ex;
+  }
+}

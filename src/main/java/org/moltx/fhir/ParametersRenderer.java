@@ -1,0 +1,104 @@
+package org.moltx.fhir;
+
+import java.math.BigDecimal;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
+import org.hl7.fhir.r4.model.UriType;
+import org.moltx.engine.LookupResult;
+import org.moltx.engine.ResultProperty;
+import org.moltx.engine.TranslateMatch;
+import org.moltx.engine.TranslateResult;
+import org.moltx.model.CodingValue;
+import org.moltx.model.Designation;
+
+/** Renders engine results as the output Parameters of the R4 operations, in exactly one place each. */
+public final class ParametersRenderer {
+  /** Extension on a $translate match that borrowed its mapping from an ancestor of the requested code. */
+  public static final String VIA_ANCESTOR_EXTENSION = "http://moltx.org/fhir/StructureDefinition/translate-via-ancestor";
+
+  private ParametersRenderer() {}
+
+  public static Parameters lookup(LookupResult r) {
+    Parameters p = new Parameters();
+    p.addParameter().setName("name").setValue(new StringType(r.systemName()));
+    if (r.release().version() != null) {
+      p.addParameter().setName("version").setValue(new StringType(r.release().version()));
+    }
+    if (r.display() != null) {
+      p.addParameter().setName("display").setValue(new StringType(r.display()));
+    }
+    if (r.definition() != null) {
+      p.addParameter().setName("definition").setValue(new StringType(r.definition()));
+    }
+    p.addParameter().setName("abstract").setValue(new BooleanType(r.isAbstract()));
+    for (Designation d : r.designations()) {
+      ParametersParameterComponent dp = p.addParameter().setName("designation");
+      if (d.language() != null) {
+        dp.addPart().setName("language").setValue(new CodeType(d.language()));
+      }
+      if (d.use() != null) {
+        dp.addPart().setName("use").setValue(coding(d.use()));
+      }
+      dp.addPart().setName("value").setValue(new StringType(d.value()));
+    }
+    for (ResultProperty prop : r.properties()) {
+      ParametersParameterComponent pp = p.addParameter().setName("property");
+      pp.addPart().setName("code").setValue(new CodeType(prop.code()));
+      pp.addPart().setName("value").setValue(value(prop));
+      if (prop.description() != null) {
+        pp.addPart().setName("description").setValue(new StringType(prop.description()));
+      }
+    }
+    return p;
+  }
+
+  public static Parameters translate(TranslateResult r) {
+    Parameters p = new Parameters();
+    p.addParameter().setName("result").setValue(new BooleanType(r.result()));
+    if (r.message() != null) {
+      p.addParameter().setName("message").setValue(new StringType(r.message()));
+    }
+    for (TranslateMatch m : r.matches()) {
+      ParametersParameterComponent mp = p.addParameter().setName("match");
+      mp.addPart().setName("equivalence").setValue(new CodeType(m.equivalence()));
+      if (m.concept() != null) {
+        mp.addPart().setName("concept").setValue(coding(m.concept()));
+      }
+      mp.addPart().setName("source").setValue(new UriType(m.source()));
+      if (m.via() != null) {
+        mp.addExtension(new Extension(VIA_ANCESTOR_EXTENSION, coding(m.via())));
+      }
+    }
+    return p;
+  }
+
+  static Coding coding(CodingValue c) {
+    Coding coding = new Coding().setSystem(c.system()).setCode(c.code());
+    if (c.display() != null) {
+      coding.setDisplay(c.display());
+    }
+    return coding;
+  }
+
+  private static Type value(ResultProperty prop) {
+    Object v = prop.value();
+    return switch (prop.type()) {
+      case CODE -> new CodeType(String.valueOf(v));
+      case CODING -> v instanceof CodingValue c ? coding(c) : new CodeType(String.valueOf(v));
+      case BOOLEAN -> new BooleanType(Boolean.TRUE.equals(v));
+      case INTEGER -> v instanceof Integer i ? new IntegerType(i) : new StringType(String.valueOf(v));
+      case DECIMAL -> v instanceof BigDecimal d ? new DecimalType(d) : new StringType(String.valueOf(v));
+      case DATETIME -> new DateTimeType(String.valueOf(v));
+      case STRING -> new StringType(String.valueOf(v));
+    };
+  }
+}

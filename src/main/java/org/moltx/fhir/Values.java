@@ -1,0 +1,17 @@
+package org.moltx.fhir;
+
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.PrimitiveType;
+
+/** Null-safe reads of optional operation parameters. */
+final class Values {
+  private Values() {}
+
+  static String string(PrimitiveType<?> p) {
+    return p == null || p.isEmpty() ? null : p.getValueAsString();
+  }
+
+  static boolean bool(BooleanType b, boolean fallback) {
+    return b == null || b.getValue() == null ? fallback : b.getValue();
+  }
+}

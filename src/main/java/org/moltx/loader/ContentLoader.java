@@ -1,0 +1,153 @@
+package org.moltx.loader;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.ConceptMap;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.moltx.model.CodeSystemInfo;
+import org.moltx.model.CodeSystemRelease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads a content folder: every top-level {@code *.json} is one FHIR R4 resource (CodeSystem, ValueSet or
+ * ConceptMap); {@code releases/releases.json} lists the official release files. Anything that does not parse
+ * stops the load with the file, the line where known, and the reason.
+ */
+public final class ContentLoader {
+  private static final Logger log = LoggerFactory.getLogger(ContentLoader.class);
+
+  private final FhirContext fhir;
+
+  public ContentLoader(FhirContext fhir) {
+    this.fhir = fhir;
+  }
+
+  public LoadedContent load(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw new LoadException(folder.toString(), 0, "not a folder");
+    }
+    List<CodeSystem> codeSystems = new ArrayList<>();
+    List<ValueSet> valueSets = new ArrayList<>();
+    List<ConceptMap> conceptMaps = new ArrayList<>();
+    for (Path file : jsonFiles(folder)) {
+      IBaseResource r = parse(file);
+      if (r instanceof CodeSystem cs) {
+        codeSystems.add(cs);
+        log.info("loaded CodeSystem {}|{} ({} concepts) from {}", cs.getUrl(), cs.getVersion(), countConcepts(cs.getConcept()), file.getFileName());
+      } else if (r instanceof ValueSet vs) {
+        valueSets.add(vs);
+        log.info("loaded ValueSet {}|{} from {}", vs.getUrl(), vs.getVersion(), file.getFileName());
+      } else if (r instanceof ConceptMap cm) {
+        conceptMaps.add(cm);
+        log.info("loaded ConceptMap {}|{} ({} groups) from {}", cm.getUrl(), cm.getVersion(), cm.getGroup().size(), file.getFileName());
+      } else {
+        throw new LoadException(file.toString(), 0, r.fhirType() + " is not a terminology resource");
+      }
+    }
+    List<CodeSystemRelease> releases = new ArrayList<>();
+    Map<String, Map<String, String>> overrides = new HashMap<>();
+    Path manifest = folder.resolve(ReleaseManifest.FILE);
+    if (Files.exists(manifest)) {
+      for (ReleaseSpec spec : ReleaseManifest.read(manifest).releases()) {
+        Path file = manifest.getParent().resolve(spec.file());
+        if (!Files.exists(file)) {
+          if (spec.optional()) {
+            log.info("optional {} release file {} not present: skipped", spec.format(), spec.file());
+            continue;
+          }
+          throw new LoadException(manifest.toString(), 0, "release file " + spec.file() + " does not exist");
+        }
+        long start = System.nanoTime();
+        if (spec.format().equals("cpt-descriptors")) {
+          Map<String, String> displays = CptDescriptorFile.read(file);
+          overrides.put(spec.system() + "|" + spec.version(), displays);
+          log.info("loaded {} licensed CPT descriptors for {}|{} from {}", displays.size(), spec.system(), spec.version(), spec.file());
+          continue;
+        }
+        CodeSystemRelease release = loadRelease(spec, file, releases);
+        releases.add(release);
+        log.info("loaded release {}|{} ({} concepts) from {} in {} ms", release.url(), release.version(), release.size(),
+            spec.file(), (System.nanoTime() - start) / 1_000_000);
+      }
+    }
+    return new LoadedContent(releases, codeSystems, valueSets, conceptMaps, overrides);
+  }
+
+  private CodeSystemRelease loadRelease(ReleaseSpec spec, Path file, List<CodeSystemRelease> loaded) {
+    CodeSystemInfo info = info(spec);
+    return switch (spec.format()) {
+      case "icd10cm-order" -> Icd10CmReleases.build(Icd10CmOrderFile.read(file), info);
+      case "icd10cm-order-addenda" -> {
+        Icd10CmEntrySource base = baseRelease(spec, loaded);
+        yield Icd10CmReleases.build(Icd10CmAddenda.read(file).applyTo(base.entries(), spec.version()), info);
+      }
+      case "nucc-csv" -> CsvReleases.nucc(file, info);
+      case "cms-pos-csv" -> CsvReleases.placeOfService(file, info);
+      default -> throw new LoadException(ReleaseManifest.FILE, 0, "unknown release format '" + spec.format()
+          + "' (known: icd10cm-order, icd10cm-order-addenda, nucc-csv, cms-pos-csv, cpt-descriptors)");
+    };
+  }
+
+  /** The entries of the release an addenda file applies to, recovered from the loaded compact form. */
+  private static Icd10CmEntrySource baseRelease(ReleaseSpec spec, List<CodeSystemRelease> loaded) {
+    for (CodeSystemRelease r : loaded) {
+      if (r.url().equals(spec.system()) && r.version().equals(spec.base())) {
+        return new Icd10CmEntrySource(r);
+      }
+    }
+    throw new LoadException(ReleaseManifest.FILE, 0, "addenda " + spec.file() + " applies to " + spec.system() + "|"
+        + spec.base() + ", which is not listed before it");
+  }
+
+  private static CodeSystemInfo info(ReleaseSpec s) {
+    String id = s.id() != null ? s.id() : (s.name() != null ? s.name() : "release").toLowerCase() + "-" + s.version();
+    return new CodeSystemInfo(id, s.system(), s.version(), s.name(), s.title(), "active", "complete", s.publisher(),
+        s.description(), s.copyright(), true, "is-a", "en", s.effectiveFrom(), s.effectiveTo());
+  }
+
+  private static List<Path> jsonFiles(Path folder) {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+    } catch (IOException e) {
+      throw new LoadException(folder.toString(), 0, "cannot list: " + e.getMessage(), e);
+    }
+  }
+
+  private IBaseResource parse(Path file) {
+    IParser parser = fhir.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+    try (Reader in = Files.newBufferedReader(file)) {
+      return parser.parseResource(in);
+    } catch (DataFormatException e) {
+      throw new LoadException(file.toString(), lineOf(e.getMessage()), e.getMessage());
+    } catch (IOException e) {
+      throw new LoadException(file.toString(), 0, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static int lineOf(String message) {
+    var m = java.util.regex.Pattern.compile("line: (\\d+)").matcher(message == null ? "" : message);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
+  private static int countConcepts(List<CodeSystem.ConceptDefinitionComponent> concepts) {
+    int n = 0;
+    for (CodeSystem.ConceptDefinitionComponent c : concepts) {
+      n += 1 + countConcepts(c.getConcept());
+    }
+    return n;
+  }
+}

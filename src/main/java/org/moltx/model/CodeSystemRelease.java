@@ -1,0 +1,218 @@
+package org.moltx.model;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One release of a code system in compact form: concept {@code i} is the i-th entry of parallel arrays, so that
+ * a 100,000-concept release costs a few arrays and strings instead of a graph of FHIR model objects.
+ */
+public final class CodeSystemRelease {
+  private static final int[] NO_CHILDREN = new int[0];
+
+  private final CodeSystemInfo info;
+  private final List<PropertyDef> properties;
+  private final String[] codes;
+  private final String[] displays;
+  private final String[] definitions;
+  private final int[] parents;
+  private final int[][] children;
+  private final BitSet notSelectable;
+  private final BitSet inactive;
+  private final Designation[][] designations;
+  private final ConceptProperty[][] conceptProperties;
+  private final Map<String, Integer> index;
+  private final Map<String, Integer> caseInsensitiveIndex;
+
+  private CodeSystemRelease(CodeSystemInfo info, List<PropertyDef> properties, Builder b) {
+    this.info = info;
+    this.properties = List.copyOf(properties);
+    int n = b.codes.size();
+    this.codes = b.codes.toArray(new String[0]);
+    this.displays = b.displays.toArray(new String[0]);
+    this.definitions = b.definitions.toArray(new String[0]);
+    this.designations = b.designations.toArray(new Designation[0][]);
+    this.conceptProperties = b.conceptProperties.toArray(new ConceptProperty[0][]);
+    this.notSelectable = b.notSelectable;
+    this.inactive = b.inactive;
+    this.index = new HashMap<>(n * 2);
+    this.caseInsensitiveIndex = info.caseSensitive() ? null : new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      if (index.putIfAbsent(codes[i], i) != null) {
+        throw new IllegalArgumentException("duplicate code '" + codes[i] + "' in " + info.url());
+      }
+      if (caseInsensitiveIndex != null) {
+        caseInsensitiveIndex.putIfAbsent(codes[i].toLowerCase(Locale.ROOT), i);
+      }
+    }
+    this.parents = new int[n];
+    int[] childCount = new int[n];
+    for (int i = 0; i < n; i++) {
+      String parentCode = b.parentCodes.get(i);
+      Integer p = parentCode == null ? null : index.get(parentCode);
+      if (parentCode != null && p == null) {
+        throw new IllegalArgumentException(
+            "concept '" + codes[i] + "' names parent '" + parentCode + "', which is not in " + info.url());
+      }
+      parents[i] = p == null ? -1 : p;
+      if (p != null) {
+        childCount[p]++;
+      }
+    }
+    this.children = new int[n][];
+    for (int i = 0; i < n; i++) {
+      children[i] = childCount[i] == 0 ? NO_CHILDREN : new int[childCount[i]];
+      childCount[i] = 0;
+    }
+    for (int i = 0; i < n; i++) {
+      if (parents[i] >= 0) {
+        children[parents[i]][childCount[parents[i]]++] = i;
+      }
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public CodeSystemInfo info() {
+    return info;
+  }
+
+  public String url() {
+    return info.url();
+  }
+
+  public String version() {
+    return info.version();
+  }
+
+  public List<PropertyDef> properties() {
+    return properties;
+  }
+
+  public int size() {
+    return codes.length;
+  }
+
+  /** The index of a code, or -1; honours the code system's case sensitivity. */
+  public int indexOf(String code) {
+    Integer i = index.get(code);
+    if (i == null && caseInsensitiveIndex != null) {
+      i = caseInsensitiveIndex.get(code.toLowerCase(Locale.ROOT));
+    }
+    return i == null ? -1 : i;
+  }
+
+  public String code(int i) {
+    return codes[i];
+  }
+
+  public String display(int i) {
+    return displays[i];
+  }
+
+  public String definition(int i) {
+    return definitions[i];
+  }
+
+  /** The parent's index, or -1 for a root. */
+  public int parent(int i) {
+    return parents[i];
+  }
+
+  public int[] children(int i) {
+    return children[i];
+  }
+
+  public boolean isAbstract(int i) {
+    return notSelectable.get(i);
+  }
+
+  public boolean isInactive(int i) {
+    return inactive.get(i);
+  }
+
+  public Designation[] designations(int i) {
+    Designation[] d = designations[i];
+    return d == null ? new Designation[0] : d;
+  }
+
+  public ConceptProperty[] conceptProperties(int i) {
+    ConceptProperty[] p = conceptProperties[i];
+    return p == null ? new ConceptProperty[0] : p;
+  }
+
+  /** True when {@code ancestor} is {@code descendant} or one of its ancestors. */
+  public boolean subsumes(int ancestor, int descendant) {
+    for (int i = descendant; i >= 0; i = parents[i]) {
+      if (i == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public int[] roots() {
+    return java.util.stream.IntStream.range(0, codes.length).filter(i -> parents[i] < 0).toArray();
+  }
+
+  public PropertyDef propertyDef(String code) {
+    for (PropertyDef p : properties) {
+      if (p.code().equals(code)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return info.url() + "|" + info.version() + " (" + codes.length + " concepts)";
+  }
+
+  /** Collects concepts in order; parents may be named before or after their children. */
+  public static final class Builder {
+    private final List<String> codes = new ArrayList<>();
+    private final List<String> displays = new ArrayList<>();
+    private final List<String> definitions = new ArrayList<>();
+    private final List<String> parentCodes = new ArrayList<>();
+    private final List<Designation[]> designations = new ArrayList<>();
+    private final List<ConceptProperty[]> conceptProperties = new ArrayList<>();
+    private final BitSet notSelectable = new BitSet();
+    private final BitSet inactive = new BitSet();
+
+    public Builder add(
+        String code,
+        String display,
+        String definition,
+        String parentCode,
+        boolean isAbstract,
+        boolean isInactive,
+        Designation[] conceptDesignations,
+        ConceptProperty[] properties) {
+      int i = codes.size();
+      codes.add(code);
+      displays.add(display);
+      definitions.add(definition);
+      parentCodes.add(parentCode);
+      designations.add(conceptDesignations == null || conceptDesignations.length == 0 ? null : conceptDesignations);
+      conceptProperties.add(properties == null || properties.length == 0 ? null : properties);
+      notSelectable.set(i, isAbstract);
+      inactive.set(i, isInactive);
+      return this;
+    }
+
+    public int size() {
+      return codes.size();
+    }
+
+    public CodeSystemRelease build(CodeSystemInfo info, List<PropertyDef> properties) {
+      return new CodeSystemRelease(info, properties, this);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.moltx.store;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionComponent;
+import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionDesignationComponent;
+import org.hl7.fhir.r4.model.CodeSystem.ConceptPropertyComponent;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Type;
+import org.moltx.model.CodeSystemInfo;
+import org.moltx.model.CodeSystemRelease;
+import org.moltx.model.CodingValue;
+import org.moltx.model.ConceptProperty;
+import org.moltx.model.Designation;
+import org.moltx.model.PropertyDef;
+import org.moltx.model.PropertyType;
+
+/** Turns a FHIR CodeSystem resource (authored content or a request's tx-resource) into a compact release. */
+public final class CodeSystemIndexer {
+  private CodeSystemIndexer() {}
+
+  public static CodeSystemRelease toRelease(CodeSystem cs) {
+    List<PropertyDef> defs = new ArrayList<>();
+    for (CodeSystem.PropertyComponent p : cs.getProperty()) {
+      defs.add(new PropertyDef(p.getCode(), p.getUri(), p.getDescription(),
+          p.hasType() ? PropertyType.fromFhir(p.getType().toCode()) : PropertyType.STRING));
+    }
+    CodeSystemRelease.Builder b = CodeSystemRelease.builder();
+    for (ConceptDefinitionComponent c : cs.getConcept()) {
+      add(b, c, null);
+    }
+    CodeSystemInfo info = new CodeSystemInfo(cs.getIdElement().getIdPart(), cs.getUrl(), cs.getVersion(), cs.getName(),
+        cs.getTitle(), cs.hasStatus() ? cs.getStatus().toCode() : null, cs.hasContent() ? cs.getContent().toCode() : null,
+        cs.getPublisher(), cs.getDescription(), cs.getCopyright(), cs.getCaseSensitive(),
+        cs.hasHierarchyMeaning() ? cs.getHierarchyMeaning().toCode() : null, cs.getLanguage(), null, null);
+    return b.build(info, defs);
+  }
+
+  private static void add(CodeSystemRelease.Builder b, ConceptDefinitionComponent c, String parent) {
+    boolean notSelectable = false;
+    boolean inactive = false;
+    String explicitParent = null;
+    List<ConceptProperty> props = new ArrayList<>();
+    for (ConceptPropertyComponent p : c.getProperty()) {
+      Object value = value(p.getValue());
+      props.add(new ConceptProperty(p.getCode(), value));
+      switch (p.getCode()) {
+        case "notSelectable" -> notSelectable = Boolean.TRUE.equals(value);
+        case "inactive" -> inactive = Boolean.TRUE.equals(value);
+        case "status" -> inactive = "retired".equals(value) || "inactive".equals(value);
+        case "parent" -> explicitParent = value instanceof String s ? s : null;
+        default -> { }
+      }
+    }
+    List<Designation> designations = new ArrayList<>();
+    for (ConceptDefinitionDesignationComponent d : c.getDesignation()) {
+      designations.add(new Designation(d.getLanguage(), d.hasUse() ? coding(d.getUse()) : null, d.getValue()));
+    }
+    b.add(c.getCode(), c.getDisplay(), c.getDefinition(), parent != null ? parent : explicitParent, notSelectable, inactive,
+        designations.toArray(new Designation[0]), props.toArray(new ConceptProperty[0]));
+    for (ConceptDefinitionComponent child : c.getConcept()) {
+      add(b, child, c.getCode());
+    }
+  }
+
+  private static Object value(Type v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Coding c) {
+      return coding(c);
+    }
+    if (v instanceof BooleanType bt) {
+      return bt.getValue();
+    }
+    if (v instanceof org.hl7.fhir.r4.model.IntegerType it) {
+      return it.getValue();
+    }
+    if (v instanceof org.hl7.fhir.r4.model.DecimalType dt) {
+      return dt.getValue() == null ? BigDecimal.ZERO : dt.getValue();
+    }
+    return v.primitiveValue();
+  }
+
+  static CodingValue coding(Coding c) {
+    return new CodingValue(c.getSystem(), c.getCode(), c.getDisplay());
+  }
+}

@@ -1,0 +1,139 @@
+package org.moltx.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.ConceptMap;
+import org.hl7.fhir.r4.model.MetadataResource;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.moltx.model.CodeSystemRelease;
+
+/**
+ * The loaded terminology, indexed by canonical url and version. A store may sit on a parent: a request's
+ * tx-resources form a small store in front of the loaded content, consulted first and dropped with the request.
+ */
+public final class TerminologyStore {
+  /** HL7-registered OIDs accepted in place of the canonical system URIs. */
+  private static final Map<String, String> SYSTEM_ALIASES = Map.of(
+      "urn:oid:2.16.840.1.113883.6.90", "http://hl7.org/fhir/sid/icd-10-cm",
+      "urn:oid:2.16.840.1.113883.6.12", "http://www.ama-assn.org/go/cpt",
+      "urn:oid:2.16.840.1.113883.6.101", "http://nucc.org/provider-taxonomy",
+      "urn:oid:2.16.840.1.113883.6.285", "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets");
+
+  private final TerminologyStore parent;
+  private final Map<String, List<StoredCodeSystem>> codeSystems = new LinkedHashMap<>();
+  private final Map<String, List<ValueSet>> valueSets = new LinkedHashMap<>();
+  private final Map<String, List<ConceptMapIndex>> conceptMaps = new LinkedHashMap<>();
+
+  private TerminologyStore(TerminologyStore parent) {
+    this.parent = parent;
+  }
+
+  public static TerminologyStore empty() {
+    return new TerminologyStore(null);
+  }
+
+  /** A store for one request's resources in front of this one. */
+  public TerminologyStore overlay() {
+    return new TerminologyStore(this);
+  }
+
+  public TerminologyStore addCodeSystem(CodeSystemRelease release, CodeSystem resource) {
+    List<StoredCodeSystem> versions = codeSystems.computeIfAbsent(release.url(), k -> new ArrayList<>());
+    versions.removeIf(s -> java.util.Objects.equals(s.release().version(), release.version()));
+    versions.add(new StoredCodeSystem(release, resource));
+    versions.sort(Comparator.comparing((StoredCodeSystem s) -> s.release().version(), Versions.ORDER).reversed());
+    return this;
+  }
+
+  public TerminologyStore addValueSet(ValueSet vs) {
+    addVersioned(valueSets, vs.getUrl(), vs, v -> v.getVersion());
+    return this;
+  }
+
+  public TerminologyStore addConceptMap(ConceptMap cm) {
+    addVersioned(conceptMaps, cm.getUrl(), new ConceptMapIndex(cm), i -> i.map().getVersion());
+    return this;
+  }
+
+  private static <T> void addVersioned(Map<String, List<T>> map, String url, T item, java.util.function.Function<T, String> version) {
+    List<T> versions = map.computeIfAbsent(url, k -> new ArrayList<>());
+    versions.removeIf(v -> java.util.Objects.equals(version.apply(v), version.apply(item)));
+    versions.add(item);
+    versions.sort(Comparator.comparing(version, Versions.ORDER).reversed());
+  }
+
+  /** The canonical URI for a system given by URI or by its registered OID. */
+  public static String canonicalSystem(String system) {
+    return system == null ? null : SYSTEM_ALIASES.getOrDefault(system, system);
+  }
+
+  /** Every version of a code system, newest first; this store's before its parent's. */
+  public List<StoredCodeSystem> codeSystemVersions(String url) {
+    List<StoredCodeSystem> result = new ArrayList<>(codeSystems.getOrDefault(canonicalSystem(url), List.of()));
+    if (parent != null) {
+      for (StoredCodeSystem s : parent.codeSystemVersions(url)) {
+        if (result.stream().noneMatch(r -> java.util.Objects.equals(r.release().version(), s.release().version()))) {
+          result.add(s);
+        }
+      }
+    }
+    return result;
+  }
+
+  public List<ValueSet> valueSetVersions(String url) {
+    return versions(url, valueSets, p -> p.valueSetVersions(url), ValueSet::getVersion);
+  }
+
+  public List<ConceptMapIndex> conceptMapVersions(String url) {
+    return versions(url, conceptMaps, p -> p.conceptMapVersions(url), i -> i.map().getVersion());
+  }
+
+  private <T> List<T> versions(String url, Map<String, List<T>> own, java.util.function.Function<TerminologyStore, List<T>> fromParent,
+      java.util.function.Function<T, String> version) {
+    List<T> result = new ArrayList<>(own.getOrDefault(url, List.of()));
+    if (parent != null) {
+      for (T t : fromParent.apply(parent)) {
+        if (result.stream().noneMatch(r -> java.util.Objects.equals(version.apply(r), version.apply(t)))) {
+          result.add(t);
+        }
+      }
+    }
+    return result;
+  }
+
+  public List<StoredCodeSystem> codeSystems() {
+    return collect(codeSystems.values(), parent == null ? List.of() : parent.codeSystems());
+  }
+
+  public List<ValueSet> valueSets() {
+    return collect(valueSets.values(), parent == null ? List.of() : parent.valueSets());
+  }
+
+  public List<ConceptMapIndex> conceptMaps() {
+    return collect(conceptMaps.values(), parent == null ? List.of() : parent.conceptMaps());
+  }
+
+  private static <T> List<T> collect(Collection<List<T>> own, List<T> inherited) {
+    List<T> all = new ArrayList<>();
+    own.forEach(all::addAll);
+    all.addAll(inherited);
+    return all;
+  }
+
+  /** Resources by logical id, across kinds, for read. */
+  public Map<String, MetadataResource> resourcesById(Class<? extends MetadataResource> type) {
+    Map<String, MetadataResource> byId = new HashMap<>();
+    if (type == ValueSet.class) {
+      valueSets().forEach(v -> byId.putIfAbsent(v.getIdElement().getIdPart(), v));
+    } else if (type == ConceptMap.class) {
+      conceptMaps().forEach(c -> byId.putIfAbsent(c.map().getIdElement().getIdPart(), c.map()));
+    }
+    return byId;
+  }
+}
