@@ -15,6 +15,8 @@
 #   MOLTX_TX_STARTUP_TIMEOUT  seconds to wait for /fhir/metadata (default 60)
 #   MOLTX_TX_TIMEOUT          seconds allowed for the whole test run (default 1200)
 #   MOLTX_SERVER_JAVA_OPTS    extra JVM options for the server
+#   MOLTX_TX_MODES            extra test modes, e.g. "flat" (server returns flat expansions: 20 expand tests then
+#                             use their response:flat files; still 597 tests). Keep tx-pass-count.txt consistent with it.
 #   MOLTX_TX_UPDATE=1         write the new pass count into tx-pass-count.txt when it went up
 #   TX_OUT, TX_RUNNER_LIB, TX_VERBOSE, JAVA, MVN: see run-suite.sh
 set -uo pipefail
@@ -106,9 +108,13 @@ done
 echo "check-suite: server is up ($BASE/metadata -> 200); running the suite"
 
 start=$(date +%s)
-TO=()
-command -v timeout >/dev/null 2>&1 && TO=(timeout "${MOLTX_TX_TIMEOUT:-1200}")
-"${TO[@]}" bash "$HERE/run-suite.sh" "$BASE" -allow-failures "$@"
+RUN_ARGS=("$BASE" -allow-failures)
+[ -n "${MOLTX_TX_MODES:-}" ] && RUN_ARGS+=(-mode "$MOLTX_TX_MODES")
+if command -v timeout >/dev/null 2>&1; then
+  timeout "${MOLTX_TX_TIMEOUT:-1200}" bash "$HERE/run-suite.sh" "${RUN_ARGS[@]}" "$@"
+else
+  bash "$HERE/run-suite.sh" "${RUN_ARGS[@]}" "$@"
+fi
 rc=$?
 secs=$(( $(date +%s) - start ))
 

@@ -41,7 +41,7 @@ if [ ! -f "$STAMP" ]; then
   mkdir -p "$(dirname "$LIB")"
   TMP="$(mktemp -d "${LIB%/}.tmp.XXXXXX")"
   # shellcheck disable=SC2086
-  if ! "$MVN" -f "$HERE/runner/pom.xml" -s "$HERE/runner/settings.xml" -B -q ${TX_RUNNER_MVN_OPTS:-} \
+  if ! "$MVN" -f "$HERE/runner/pom.xml" -s "$HERE/runner/settings.xml" -B -q -Dstyle.color=never ${TX_RUNNER_MVN_OPTS:-} \
         dependency:copy-dependencies -DoutputDirectory="$TMP" -DincludeScope=runtime; then
     rm -rf "$TMP"
     echo "run-suite: ERROR: could not download the validator library (see Maven output above)" >&2
@@ -50,7 +50,12 @@ if [ ! -f "$STAMP" ]; then
   if ! ls "$TMP"/org.hl7.fhir.validation-*.jar >/dev/null 2>&1; then
     rm -rf "$TMP"; echo "run-suite: ERROR: library download incomplete" >&2; exit 3
   fi
-  rm -rf "$LIB"; mv "$TMP" "$LIB"; touch "$STAMP"
+  # replace only what we put there (never rm -rf a folder the user named)
+  mkdir -p "$LIB"
+  rm -f "$LIB"/*.jar "$LIB"/.complete-*
+  mv "$TMP"/*.jar "$LIB"/
+  rm -rf "$TMP"
+  touch "$STAMP"
 fi
 
 mkdir -p "$OUT"

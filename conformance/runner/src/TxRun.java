@@ -16,7 +16,7 @@ import org.hl7.fhir.utilities.json.parser.JsonParser;
 import org.hl7.fhir.validation.special.TxTester;
 
 /**
- * moltx conformance runner, adapted from the shared tx-ecosystem runner.
+ * moltx conformance runner, adapted from the example runner that accompanies the vendored test suite.
  *
  * Thin command-line wrapper around the published HL7 TxTester class
  * (ca.uhn.hapi.fhir:org.hl7.fhir.validation), because the validator's own

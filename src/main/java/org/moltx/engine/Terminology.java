@@ -11,6 +11,9 @@ public final class Terminology {
   private volatile TerminologyStore store;
   private final LookupService lookup = new LookupService();
   private final TranslateService translate = new TranslateService();
+  private final ExpandService expand = new ExpandService();
+  private final ValidateService validate = new ValidateService();
+  private final SubsumesService subsumes = new SubsumesService();
 
   public Terminology(TerminologyStore store) {
     this.store = Objects.requireNonNull(store);
@@ -30,5 +33,17 @@ public final class Terminology {
 
   public TranslateResult translate(TerminologyStore content, TranslateRequest request) {
     return translate.translate(content, request);
+  }
+
+  public ExpandResult expand(TerminologyStore content, ExpandRequest request) {
+    return expand.expand(content, request);
+  }
+
+  public ValidateResult validate(TerminologyStore content, ValidateRequest request) {
+    return validate.validate(content, request);
+  }
+
+  public String subsumes(TerminologyStore content, String system, String version, String codeA, String codeB) {
+    return subsumes.subsumes(content, system, version, codeA, codeB);
   }
 }

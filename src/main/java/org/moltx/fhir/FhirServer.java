@@ -8,6 +8,9 @@ import org.moltx.engine.Terminology;
 
 /** The HAPI plain server with moltx's providers; no JPA, no database. */
 public final class FhirServer extends RestfulServer {
+  /** An expansion without count larger than this is refused as too costly (the ecosystem suite expects 1000). */
+  public static final int MAX_EXPANSION_SIZE = 1000;
+
   private final transient Terminology terminology;
 
   public FhirServer(FhirContext fhir, Terminology terminology) {
@@ -29,8 +32,13 @@ public final class FhirServer extends RestfulServer {
         new ValueSetProvider(terminology),
         new ConceptMapProvider(terminology),
         new LookupOperation(terminology),
-        new TranslateOperation(terminology)));
+        new TranslateOperation(terminology),
+        new ExpandOperation(terminology, MAX_EXPANSION_SIZE),
+        new ValueSetValidateCodeOperation(terminology),
+        new CodeSystemValidateCodeOperation(terminology),
+        new SubsumesOperation(terminology)));
     server.registerInterceptor(new ErrorMapper());
+    server.registerInterceptor(new TerminologyCapabilitiesInterceptor(terminology));
   }
 
   public Terminology terminology() {

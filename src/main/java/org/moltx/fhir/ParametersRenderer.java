@@ -17,6 +17,11 @@ import org.moltx.engine.LookupResult;
 import org.moltx.engine.ResultProperty;
 import org.moltx.engine.TranslateMatch;
 import org.moltx.engine.TranslateResult;
+import org.moltx.engine.ValidateResult;
+import org.moltx.engine.ValidationIssue;
+import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.moltx.model.CodingValue;
 import org.moltx.model.Designation;
 
@@ -100,5 +105,48 @@ public final class ParametersRenderer {
       case DATETIME -> new DateTimeType(String.valueOf(v));
       case STRING -> new StringType(String.valueOf(v));
     };
+  }
+
+  public static Parameters validation(ValidateResult r, CodeableConcept codeableConcept) {
+    Parameters p = new Parameters();
+    if (r.code() != null && codeableConcept == null) {
+      p.addParameter().setName("code").setValue(new CodeType(r.code()));
+    }
+    if (codeableConcept != null) {
+      p.addParameter().setName("codeableConcept").setValue(codeableConcept);
+    }
+    if (r.display() != null) {
+      p.addParameter().setName("display").setValue(new StringType(r.display()));
+    }
+    if (r.inactive()) {
+      p.addParameter().setName("inactive").setValue(new BooleanType(true));
+    }
+    if (!r.issues().isEmpty()) {
+      OperationOutcome oo = new OperationOutcome();
+      for (ValidationIssue i : r.issues()) {
+        OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue()
+            .setSeverity(OperationOutcome.IssueSeverity.fromCode(i.severity()))
+            .setCode(OperationOutcome.IssueType.fromCode(i.type()));
+        issue.getDetails().setText(i.text()).addCoding(new Coding("http://hl7.org/fhir/tools/CodeSystem/tx-issue-type", i.txType(), null));
+        if (i.expression() != null) {
+          issue.addLocation(i.expression()).addExpression(i.expression());
+        }
+      }
+      p.addParameter().setName("issues").setResource(oo);
+    }
+    if (r.message() != null) {
+      p.addParameter().setName("message").setValue(new StringType(r.message()));
+    }
+    p.addParameter().setName("result").setValue(new BooleanType(r.result()));
+    if (r.system() != null && r.unknownSystems().isEmpty()) {
+      p.addParameter().setName("system").setValue(new UriType(r.system()));
+    }
+    if (r.version() != null && r.unknownSystems().isEmpty()) {
+      p.addParameter().setName("version").setValue(new StringType(r.version()));
+    }
+    for (String unknown : r.unknownSystems()) {
+      p.addParameter().setName("x-caused-by-unknown-system").setValue(new CanonicalType(unknown));
+    }
+    return p;
   }
 }

@@ -1,6 +1,5 @@
 package org.moltx.fhir;
 
-import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -11,9 +10,7 @@ import org.hl7.fhir.r4.model.Parameters;
  * silently, so each operation checks the raw query and the POSTed Parameters against its published list.
  */
 public final class RequestParameters {
-  /** Where HAPI keeps the parsed POST body of an operation (OperationParameter.REQUEST_CONTENTS_USERDATA_KEY). */
-  private static final String PARSED_BODY_KEY = OperationParam.class.getName() + "_PARSED_RESOURCE";
-  private static final Set<String> GENERAL = Set.of("_format", "_pretty", "_summary", "_elements");
+  private static final Set<String> GENERAL = Set.of("_format", "_pretty", "_summary", "_elements", "tx-resource", "uuid");
 
   private RequestParameters() {}
 
@@ -24,9 +21,10 @@ public final class RequestParameters {
         unknown.add(name);
       }
     }
-    if (request.getUserData().get(PARSED_BODY_KEY) instanceof Parameters body) {
+    Parameters body = RequestContent.body(request);
+    if (body != null) {
       for (Parameters.ParametersParameterComponent p : body.getParameter()) {
-        if (!accepted.contains(p.getName())) {
+        if (!accepted.contains(p.getName()) && !GENERAL.contains(p.getName())) {
           unknown.add(p.getName());
         }
       }

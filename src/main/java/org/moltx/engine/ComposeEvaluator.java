@@ -1,0 +1,250 @@
+package org.moltx.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.hl7.fhir.r4.model.ValueSet.ConceptReferenceComponent;
+import org.hl7.fhir.r4.model.ValueSet.ConceptSetComponent;
+import org.hl7.fhir.r4.model.ValueSet.ConceptSetFilterComponent;
+import org.moltx.model.CodeSystemRelease;
+import org.moltx.store.TerminologyStore;
+
+/**
+ * Evaluates ValueSet.compose: expansion (every member, in compose order) and membership of one code, which is
+ * answered from the rules without expanding, so that value sets over all of ICD-10-CM stay cheap to check.
+ */
+final class ComposeEvaluator {
+  private final TerminologyStore store;
+  private final VersionPolicy policy;
+  private final Set<String> usedCodeSystems = new LinkedHashSet<>();
+  private final Set<String> usedValueSets = new LinkedHashSet<>();
+  private final Deque<String> path = new ArrayDeque<>();
+  private final TextFilter text;
+
+  ComposeEvaluator(TerminologyStore store, VersionPolicy policy, TextFilter text) {
+    this.store = store;
+    this.policy = policy;
+    this.text = text;
+  }
+
+  /** url|version of each code system release consulted. */
+  Set<String> usedCodeSystems() {
+    return usedCodeSystems;
+  }
+
+  Set<String> usedValueSets() {
+    return usedValueSets;
+  }
+
+  /** Every member; a concept included twice appears once. */
+  List<ExpansionItem> expand(ValueSet vs) {
+    enter(vs);
+    try {
+      Map<String, ExpansionItem> members = new LinkedHashMap<>();
+      for (ConceptSetComponent include : vs.getCompose().getInclude()) {
+        for (ExpansionItem item : expandInclude(include)) {
+          members.putIfAbsent(item.system() + "|" + item.code(), item);
+        }
+      }
+      for (ConceptSetComponent exclude : vs.getCompose().getExclude()) {
+        for (ExpansionItem item : expandInclude(exclude)) {
+          members.remove(item.system() + "|" + item.code());
+        }
+      }
+      return new ArrayList<>(members.values());
+    } finally {
+      path.pop();
+    }
+  }
+
+  /** Whether (system, code) is a member; the release consulted is returned through {@link Membership}. */
+  Membership contains(ValueSet vs, String system, String version, String code) {
+    enter(vs);
+    try {
+      Membership found = Membership.absent();
+      for (ConceptSetComponent include : vs.getCompose().getInclude()) {
+        Membership m = includeContains(include, system, version, code);
+        if (m.member()) {
+          found = m;
+          break;
+        }
+        found = found.release() == null ? m : found;
+      }
+      if (found.member()) {
+        for (ConceptSetComponent exclude : vs.getCompose().getExclude()) {
+          if (includeContains(exclude, system, version, code).member()) {
+            return new Membership(false, found.release(), found.index(), null);
+          }
+        }
+      }
+      return found;
+    } finally {
+      path.pop();
+    }
+  }
+
+  private void enter(ValueSet vs) {
+    String key = vs.getUrl() + (vs.hasVersion() ? "|" + vs.getVersion() : "");
+    if (path.contains(key)) {
+      throw new TerminologyException(Problem.INVALID_REQUEST, "Found a circularity pointing to " + key
+          + " processing ValueSet with pathway " + path, "valueSet");
+    }
+    path.push(key);
+    if (vs.getUrl() != null) {
+      usedValueSets.add(key);
+    }
+  }
+
+  private List<ExpansionItem> expandInclude(ConceptSetComponent include) {
+    List<ValueSet> imported = imports(include);
+    if (!include.hasSystem()) {
+      // only value sets: the intersection of their expansions
+      List<ExpansionItem> result = null;
+      for (ValueSet v : imported) {
+        List<ExpansionItem> items = expand(v);
+        if (result == null) {
+          result = items;
+        } else {
+          Set<String> keep = keys(items);
+          result.removeIf(i -> !keep.contains(i.system() + "|" + i.code()));
+        }
+      }
+      return result == null ? List.of() : result;
+    }
+    CodeSystemRelease r = release(include);
+    List<ExpansionItem> items = new ArrayList<>();
+    if (include.hasConcept()) {
+      for (ConceptReferenceComponent c : include.getConcept()) {
+        int i = r.indexOf(c.getCode());
+        String display = i < 0 ? null : c.hasDisplay() ? c.getDisplay() : r.display(i);
+        if (i >= 0 && matchesFilters(r, include, i) && (text == null || text.matches(r.code(i), display))) {
+          items.add(new ExpansionItem(r, i, display));
+        }
+      }
+    } else {
+      IntPredicate filter = filter(r, include);
+      if (text != null) {
+        java.util.BitSet hits = text.candidates(r);
+        filter = hits != null ? filter.and(hits::get) : filter.and(i -> text.matches(r.code(i), r.display(i)));
+      }
+      for (int i : candidates(r, include)) {
+        if (filter.test(i)) {
+          items.add(new ExpansionItem(r, i, r.display(i)));
+        }
+      }
+    }
+    for (ValueSet v : imported) {
+      Set<String> keep = keys(expand(v));
+      items.removeIf(i -> !keep.contains(i.system() + "|" + i.code()));
+    }
+    return items;
+  }
+
+  private Membership includeContains(ConceptSetComponent include, String system, String version, String code) {
+    if (include.hasSystem() && !include.getSystem().equals(system)) {
+      return Membership.absent();
+    }
+    List<ValueSet> imported = imports(include);
+    Membership m = Membership.absent();
+    if (include.hasSystem()) {
+      CodeSystemRelease r = release(include, version);
+      int i = r.indexOf(code);
+      if (i < 0) {
+        return new Membership(false, r, -1, null);
+      }
+      boolean listed = !include.hasConcept()
+          || include.getConcept().stream().anyMatch(c -> r.code(i).equals(c.getCode()));
+      String display = include.getConcept().stream().filter(c -> r.code(i).equals(c.getCode()) && c.hasDisplay())
+          .map(ConceptReferenceComponent::getDisplay).findFirst().orElse(null);
+      if (!listed || !matchesFilters(r, include, i)) {
+        return new Membership(false, r, i, null);
+      }
+      m = new Membership(true, r, i, display);
+    }
+    for (ValueSet v : imported) {
+      Membership inner = contains(v, system, version, code);
+      if (!inner.member()) {
+        return include.hasSystem() ? new Membership(false, m.release(), m.index(), null) : inner;
+      }
+      if (!include.hasSystem()) {
+        m = inner;
+      }
+    }
+    return m;
+  }
+
+  private List<ValueSet> imports(ConceptSetComponent include) {
+    List<ValueSet> result = new ArrayList<>();
+    for (CanonicalType c : include.getValueSet()) {
+      try {
+        result.add(ValueSets.resolve(store, c.getValue(), null));
+      } catch (TerminologyException e) {
+        throw new TerminologyException(Problem.UNKNOWN_RESOURCE, "Unable to find included value set '" + c.getValue()
+            + "'", "valueSet");
+      }
+    }
+    return result;
+  }
+
+  private CodeSystemRelease release(ConceptSetComponent include) {
+    return release(include, null);
+  }
+
+  private CodeSystemRelease release(ConceptSetComponent include, String requestedVersion) {
+    String system = include.getSystem();
+    String version = policy.versionFor(system, include.hasVersion() ? include.getVersion() : requestedVersion);
+    CodeSystemRelease r = CodeSystemResolver.resolve(store, system, version, null);
+    usedCodeSystems.add(r.url() + (r.version() != null ? "|" + r.version() : ""));
+    return r;
+  }
+
+  private static boolean matchesFilters(CodeSystemRelease r, ConceptSetComponent include, int i) {
+    return !include.hasFilter() || filter(r, include).test(i);
+  }
+
+  private static IntPredicate filter(CodeSystemRelease r, ConceptSetComponent include) {
+    IntPredicate all = i -> true;
+    for (ConceptSetFilterComponent f : include.getFilter()) {
+      all = all.and(Filters.of(r, f.getProperty(), f.hasOp() ? f.getOp().toCode() : null, f.getValue()));
+    }
+    return all;
+  }
+
+  /** The concepts worth testing: the subtree of an is-a or descendent-of root when there is one, else all. */
+  private static int[] candidates(CodeSystemRelease r, ConceptSetComponent include) {
+    for (ConceptSetFilterComponent f : include.getFilter()) {
+      String op = f.hasOp() ? f.getOp().toCode() : "";
+      if ((op.equals("is-a") || op.equals("descendent-of")) && "concept".equals(f.getProperty())) {
+        int root = r.indexOf(f.getValue());
+        if (root < 0) {
+          return new int[0];
+        }
+        List<Integer> out = new ArrayList<>();
+        collect(r, root, out);
+        return out.stream().mapToInt(Integer::intValue).toArray();
+      }
+    }
+    return java.util.stream.IntStream.range(0, r.size()).toArray();
+  }
+
+  private static void collect(CodeSystemRelease r, int i, List<Integer> out) {
+    out.add(i);
+    for (int child : r.children(i)) {
+      collect(r, child, out);
+    }
+  }
+
+  private static Set<String> keys(List<ExpansionItem> items) {
+    Set<String> keys = new java.util.HashSet<>();
+    items.forEach(i -> keys.add(i.system() + "|" + i.code()));
+    return keys;
+  }
+}

@@ -1,0 +1,15 @@
+package org.moltx.engine;
+
+import org.hl7.fhir.r4.model.ValueSet;
+
+/**
+ * $expand input. {@code count} null means "all", which is refused above {@code maxSize} rather than truncated.
+ */
+public record ExpandRequest(
+    ValueSet valueSet,
+    String filter,
+    Integer count,
+    int offset,
+    boolean activeOnly,
+    VersionPolicy versions,
+    int maxSize) {}

@@ -1,0 +1,30 @@
+package org.moltx.engine;
+
+import java.util.List;
+import org.moltx.store.TerminologyStore;
+
+/** ValueSet/$expand: members in compose order, text-filtered, paged; never silently truncated. */
+public final class ExpandService {
+
+  public ExpandResult expand(TerminologyStore store, ExpandRequest req) {
+    if (req.offset() < 0 || (req.count() != null && req.count() < 0)) {
+      throw new TerminologyException(Problem.INVALID_REQUEST, "offset and count must not be negative",
+          req.offset() < 0 ? "offset" : "count");
+    }
+    ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), TextFilter.of(req.filter()));
+    List<ExpansionItem> all = evaluator.expand(req.valueSet());
+    if (req.activeOnly()) {
+      all.removeIf(i -> i.release().isInactive(i.index()));
+    }
+    int total = all.size();
+    if (req.count() == null && total > req.maxSize()) {
+      String url = req.valueSet().getUrl() + (req.valueSet().hasVersion() ? "|" + req.valueSet().getVersion() : "");
+      throw new TerminologyException(Problem.TOO_COSTLY, "The value set '" + url + "' expansion has too many codes to "
+          + "produce (>" + req.maxSize() + "): " + total + " codes; use count (and offset) to page, or filter", "count");
+    }
+    int from = Math.min(req.offset(), total);
+    int to = req.count() == null ? total : (int) Math.min((long) from + req.count(), total);
+    return new ExpandResult(req.valueSet(), all.subList(from, to), total, req.offset(), evaluator.usedCodeSystems(),
+        evaluator.usedValueSets());
+  }
+}

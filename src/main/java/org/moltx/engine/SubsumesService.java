@@ -1,0 +1,37 @@
+package org.moltx.engine;
+
+import org.moltx.model.CodeSystemRelease;
+import org.moltx.store.TerminologyStore;
+
+/** CodeSystem/$subsumes: equivalent, subsumes, subsumed-by or not-subsumed, from the code system's hierarchy. */
+public final class SubsumesService {
+
+  public String subsumes(TerminologyStore store, String system, String version, String codeA, String codeB) {
+    if (codeA == null || codeB == null) {
+      throw new TerminologyException(Problem.INVALID_REQUEST, "Both codeA and codeB (or codingA and codingB) are required",
+          codeA == null ? "codeA" : "codeB");
+    }
+    if (system == null) {
+      throw new TerminologyException(Problem.INVALID_REQUEST, "No system given", "system");
+    }
+    CodeSystemRelease r = CodeSystemResolver.resolve(store, TerminologyStore.canonicalSystem(system), version, null);
+    int a = index(r, codeA, "codeA");
+    int b = index(r, codeB, "codeB");
+    if (a == b) {
+      return "equivalent";
+    }
+    if (r.subsumes(a, b)) {
+      return "subsumes";
+    }
+    return r.subsumes(b, a) ? "subsumed-by" : "not-subsumed";
+  }
+
+  private static int index(CodeSystemRelease r, String code, String element) {
+    int i = r.indexOf(code);
+    if (i < 0) {
+      throw new TerminologyException(Problem.UNKNOWN_CODE, "Unknown code '" + code + "' in the CodeSystem '" + r.url()
+          + "' version '" + r.version() + "'" + Hints.forUnknownCode(r, code), element);
+    }
+    return i;
+  }
+}

@@ -1,0 +1,187 @@
+package org.moltx.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.moltx.model.CodeSystemRelease;
+import org.moltx.model.Designation;
+import org.moltx.store.TerminologyStore;
+
+/**
+ * $validate-code for CodeSystem and ValueSet. An unknown code is a result (false), not an error; messages and
+ * issue codes follow the HL7 terminology ecosystem conventions.
+ */
+public final class ValidateService {
+  /** CPT displays are our paraphrases unless a licensee loads the AMA file: a mismatch is only a warning. */
+  private static final String CPT = "http://www.ama-assn.org/go/cpt";
+
+  public ValidateResult validate(TerminologyStore store, ValidateRequest req) {
+    if (req.codings().isEmpty()) {
+      throw new TerminologyException(Problem.INVALID_REQUEST, "No code to validate: supply code and system, coding or "
+          + "codeableConcept", "code");
+    }
+    if (!req.codeableConcept()) {
+      return validateOne(store, req, req.codings().get(0));
+    }
+    List<ValidateResult> results = new ArrayList<>();
+    for (CodedInput c : req.codings()) {
+      results.add(validateOne(store, req, c));
+    }
+    ValidateResult valid = results.stream().filter(ValidateResult::result).findFirst().orElse(null);
+    List<ValidationIssue> issues = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    if (valid == null && req.valueSet() != null) {
+      issues.add(new ValidationIssue("error", "code-invalid", "not-in-vs", "No valid coding was found for the value set '"
+          + canonical(req.valueSet()) + "'", null));
+    }
+    for (ValidateResult r : results) {
+      unknown.addAll(r.unknownSystems());
+      for (ValidationIssue i : r.issues()) {
+        boolean notInVs = i.txType().equals("not-in-vs");
+        if (notInVs && req.valueSet() != null) {
+          // inside a codeableConcept one coding outside the value set is information, not an error
+          issues.add(new ValidationIssue("information", i.type(), "this-code-not-in-vs", i.text(), i.expression()));
+        } else if (valid != null && i.isError() && r != valid) {
+          issues.add(new ValidationIssue("warning", i.type(), i.txType(), i.text(), i.expression()));
+        } else {
+          issues.add(i);
+        }
+      }
+    }
+    ValidateResult basis = valid != null ? valid : results.get(0);
+    return new ValidateResult(valid != null, basis.system(), basis.version(), basis.code(), basis.display(),
+        basis.inactive(), issues, unknown);
+  }
+
+  private ValidateResult validateOne(TerminologyStore store, ValidateRequest req, CodedInput in) {
+    List<ValidationIssue> issues = new ArrayList<>();
+    List<String> unknownSystems = new ArrayList<>();
+    ValueSet vs = req.valueSet();
+    if (in.code() == null || in.code().isBlank()) {
+      throw new TerminologyException(Problem.INVALID_REQUEST, "No code given in " + in.path(), in.codeExpression());
+    }
+    String system = TerminologyStore.canonicalSystem(in.system());
+    if (system == null && vs != null) {
+      system = inferSystem(store, req, in);
+      if (system == null) {
+        issues.add(new ValidationIssue("error", "not-found", "cannot-infer", "The System URI could not be determined for "
+            + "the code '" + in.code() + "' in the ValueSet '" + canonical(vs) + "'", in.codeExpression()));
+        issues.add(notInValueSet("#" + in.code(), vs, in));
+        return new ValidateResult(false, null, null, in.code(), null, false, issues, unknownSystems);
+      }
+    }
+    if (system == null) {
+      throw new TerminologyException(Problem.INVALID_REQUEST, "No system given for code '" + in.code() + "'",
+          in.systemExpression());
+    }
+    CodeSystemRelease release;
+    try {
+      release = CodeSystemResolver.resolve(store, system, req.versions().versionFor(system, in.version()), null);
+    } catch (TerminologyException e) {
+      unknownSystems.add(system + (in.version() != null ? "|" + in.version() : ""));
+      issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage()
+          .replace("could not be found, so the code cannot be validated;", "could not be found, so the code cannot be validated."),
+          in.systemExpression()));
+      if (vs != null) {
+        issues.add(new ValidationIssue("warning", "not-found", "vs-invalid", "Unable to check whether the code is in the "
+            + "value set '" + canonical(vs) + "' because the code system " + system
+            + (in.version() != null ? "|" + in.version() : "") + " was not found", in.systemExpression()));
+      }
+      return new ValidateResult(false, system, in.version(), in.code(), null, false, issues, unknownSystems);
+    }
+    int i = release.indexOf(in.code());
+    Membership membership = null;
+    if (vs != null) {
+      ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), null);
+      membership = evaluator.contains(vs, system, release.version(), in.code());
+      if (membership.release() != null && membership.release() != release) {
+        release = membership.release();
+        i = membership.index();
+      }
+      if (!membership.member()) {
+        issues.add(notInValueSet(system + "#" + in.code(), vs, in));
+      }
+    }
+    if (i < 0) {
+      issues.add(new ValidationIssue("error", "code-invalid", "invalid-code", "Unknown code '" + in.code()
+          + "' in the CodeSystem '" + system + "' version '" + release.version() + "'"
+          + Hints.forUnknownCode(release, in.code()), in.codeExpression()));
+      return new ValidateResult(false, system, release.version(), in.code(), null, false, issues, unknownSystems);
+    }
+    String display = release.display(i);
+    if (in.display() != null && !validDisplays(release, i, req.displayLanguage()).contains(in.display())) {
+      boolean warning = req.lenientDisplay() || CPT.equals(release.url());
+      boolean whitespaceOnly = normalise(in.display()).equals(normalise(display));
+      issues.add(new ValidationIssue(warning ? "warning" : "error", "invalid", "invalid-display",
+          (whitespaceOnly ? "Wrong whitespace in Display Name '" : "Wrong Display Name '") + in.display() + "' for "
+              + system + "#" + in.code() + ". Valid display is '" + display + "' (" + language(release) + ")"
+              + (req.displayLanguage() != null ? " (for the language(s) '" + req.displayLanguage() + "')" : ""),
+          in.displayExpression()));
+    }
+    if (release.isAbstract(i) && !req.abstractAllowed()) {
+      issues.add(new ValidationIssue("error", "business-rule", "code-rule", "Code '" + in.code()
+          + "' is abstract, and not allowed in this context", in.codeExpression()));
+    }
+    boolean inactive = release.isInactive(i);
+    if (inactive) {
+      issues.add(new ValidationIssue("warning", "business-rule", "code-comment", "The concept '" + in.code()
+          + "' has a status of inactive and its use should be reviewed", in.codeExpression()));
+    }
+    boolean ok = issues.stream().noneMatch(ValidationIssue::isError);
+    return new ValidateResult(ok, system, release.version(), release.code(i), display, inactive, issues, unknownSystems);
+  }
+
+  private static ValidationIssue notInValueSet(String coding, ValueSet vs, CodedInput in) {
+    return new ValidationIssue("error", "code-invalid", "not-in-vs", "The provided code '" + coding
+        + "' was not found in the value set '" + canonical(vs) + "'", in.codeExpression());
+  }
+
+  /** A code without a system: the value set's only system, or the one whose include holds the code. */
+  private static String inferSystem(TerminologyStore store, ValidateRequest req, CodedInput in) {
+    Set<String> systems = new LinkedHashSet<>();
+    req.valueSet().getCompose().getInclude().stream().filter(ValueSet.ConceptSetComponent::hasSystem)
+        .forEach(inc -> systems.add(inc.getSystem()));
+    if (!req.inferSystem() && systems.size() != 1) {
+      return null;
+    }
+    for (String s : systems) {
+      ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), null);
+      try {
+        if (evaluator.contains(req.valueSet(), s, in.version(), in.code()).member()) {
+          return s;
+        }
+      } catch (TerminologyException e) {
+        // a system we cannot resolve cannot be the one
+      }
+    }
+    return req.inferSystem() ? null : systems.iterator().next();
+  }
+
+  private static Set<String> validDisplays(CodeSystemRelease r, int i, String language) {
+    Set<String> valid = new LinkedHashSet<>();
+    if (r.display(i) != null) {
+      valid.add(r.display(i));
+    }
+    for (Designation d : r.designations(i)) {
+      if (language == null || d.language() == null || d.language().toLowerCase(Locale.ROOT).startsWith(language.toLowerCase(Locale.ROOT))) {
+        valid.add(d.value());
+      }
+    }
+    return valid;
+  }
+
+  private static String language(CodeSystemRelease r) {
+    return r.info().language() != null ? r.info().language() : "en";
+  }
+
+  private static String normalise(String s) {
+    return s == null ? "" : s.trim().replaceAll("\\s+", " ");
+  }
+
+  static String canonical(ValueSet vs) {
+    return vs.getUrl() + (vs.hasVersion() ? "|" + vs.getVersion() : "");
+  }
+}

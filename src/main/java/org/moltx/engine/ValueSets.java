@@ -1,0 +1,54 @@
+package org.moltx.engine;
+
+import java.util.List;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.moltx.store.TerminologyStore;
+
+/** Finds the value set a request means, including the implicit ones of a code system ({@code [system]?fhir_vs}). */
+public final class ValueSets {
+  private ValueSets() {}
+
+  /** A canonical with an optional |version. */
+  public static ValueSet resolve(TerminologyStore store, String canonical, String version) {
+    String url = canonical;
+    String v = version;
+    int bar = canonical.indexOf('|');
+    if (bar >= 0) {
+      url = canonical.substring(0, bar);
+      v = v != null ? v : canonical.substring(bar + 1);
+    }
+    if (url.contains("?fhir_vs")) {
+      return implicit(store, url);
+    }
+    List<ValueSet> versions = store.valueSetVersions(url);
+    String wanted = v;
+    ValueSet found = wanted == null ? (versions.isEmpty() ? null : versions.get(0))
+        : versions.stream().filter(x -> wanted.equals(x.getVersion())).findFirst().orElse(null);
+    if (found == null) {
+      throw new TerminologyException(Problem.UNKNOWN_RESOURCE, "A definition for the value Set '" + url
+          + (wanted != null ? "|" + wanted : "") + "' could not be found", "url");
+    }
+    return found;
+  }
+
+  /** {@code [system]?fhir_vs} is all of the code system; {@code ?fhir_vs=isa/[code]} the code and its descendants. */
+  private static ValueSet implicit(TerminologyStore store, String url) {
+    String system = url.substring(0, url.indexOf('?'));
+    String query = url.substring(url.indexOf('?') + 1);
+    if (store.codeSystemVersions(system).isEmpty()) {
+      throw new TerminologyException(Problem.UNKNOWN_SYSTEM, "A definition for CodeSystem '" + system
+          + "' could not be found, so the value set '" + url + "' cannot be expanded", "url");
+    }
+    ValueSet vs = new ValueSet();
+    vs.setUrl(url).setStatus(PublicationStatus.ACTIVE).setName("Implicit");
+    ValueSet.ConceptSetComponent include = vs.getCompose().addInclude().setSystem(system);
+    if (query.startsWith("fhir_vs=isa/")) {
+      include.addFilter().setProperty("concept").setOp(ValueSet.FilterOperator.ISA).setValue(query.substring("fhir_vs=isa/".length()));
+    } else if (!query.equals("fhir_vs")) {
+      throw new TerminologyException(Problem.NOT_SUPPORTED, "Implicit value set '" + url + "' is not supported; use "
+          + system + "?fhir_vs or " + system + "?fhir_vs=isa/[code]", "url");
+    }
+    return vs;
+  }
+}

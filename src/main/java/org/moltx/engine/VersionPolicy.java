@@ -1,0 +1,28 @@
+package org.moltx.engine;
+
+import java.util.Map;
+
+/**
+ * Which code system versions an expansion or validation uses: {@code force} overrides every other version,
+ * {@code defaults} apply where the value set names none, {@code check} must match what the value set names.
+ * Keys are system URIs; values versions.
+ */
+public record VersionPolicy(Map<String, String> defaults, Map<String, String> check, Map<String, String> force) {
+  public static final VersionPolicy NONE = new VersionPolicy(Map.of(), Map.of(), Map.of());
+
+  /** The version to use for a system that a value set names with {@code stated} (may be null). */
+  public String versionFor(String system, String stated) {
+    if (force.containsKey(system)) {
+      return force.get(system);
+    }
+    if (stated != null) {
+      String required = check.get(system);
+      if (required != null && !required.equals(stated)) {
+        throw new TerminologyException(Problem.INVALID_REQUEST, "The value set asks for version '" + stated + "' of "
+            + system + ", but check-system-version requires '" + required + "'", "check-system-version");
+      }
+      return stated;
+    }
+    return defaults.get(system);
+  }
+}

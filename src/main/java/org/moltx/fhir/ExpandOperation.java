@@ -1,0 +1,128 @@
+package org.moltx.fhir;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.moltx.engine.ExpandRequest;
+import org.moltx.engine.Terminology;
+import org.moltx.engine.ValueSets;
+import org.moltx.engine.VersionPolicy;
+import org.moltx.store.TerminologyStore;
+
+/** ValueSet/$expand, type and instance level, GET and POST. */
+public final class ExpandOperation {
+  static final Set<String> ACCEPTED = Set.of("url", "valueSet", "valueSetVersion", "context", "contextDirection",
+      "filter", "date", "offset", "count", "includeDesignations", "designation", "includeDefinition", "activeOnly",
+      "excludeNested", "excludeNotForUI", "excludePostCoordinated", "displayLanguage", "exclude-system",
+      "system-version", "check-system-version", "force-system-version", "property", "useSupplement",
+      "default-valueset-version");
+  /** Parameters that say what to expand rather than how: not echoed in expansion.parameter. */
+  private static final Set<String> NOT_ECHOED = Set.of("url", "valueSet", "tx-resource", "uuid", "valueSetVersion");
+
+  private final Terminology terminology;
+  private final int maxExpansionSize;
+
+  public ExpandOperation(Terminology terminology, int maxExpansionSize) {
+    this.terminology = terminology;
+    this.maxExpansionSize = maxExpansionSize;
+  }
+
+  @Operation(name = "$expand", type = ValueSet.class, idempotent = true)
+  public ValueSet expand(
+      RequestDetails request,
+      @IdParam(optional = true) IdType id,
+      @OperationParam(name = "url", max = 1, typeName = "uri") UriType url,
+      @OperationParam(name = "valueSet", max = 1) ValueSet valueSet,
+      @OperationParam(name = "valueSetVersion", max = 1) StringType valueSetVersion,
+      @OperationParam(name = "filter", max = 1) StringType filter,
+      @OperationParam(name = "offset", max = 1) IntegerType offset,
+      @OperationParam(name = "count", max = 1) IntegerType count,
+      @OperationParam(name = "includeDesignations", max = 1) BooleanType includeDesignations,
+      @OperationParam(name = "activeOnly", max = 1) BooleanType activeOnly,
+      @OperationParam(name = "excludeNested", max = 1) BooleanType excludeNested,
+      @OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
+      @OperationParam(name = "property") List<StringType> property,
+      @OperationParam(name = "system-version", typeName = "canonical") List<UriType> systemVersion,
+      @OperationParam(name = "check-system-version", typeName = "canonical") List<UriType> checkSystemVersion,
+      @OperationParam(name = "force-system-version", typeName = "canonical") List<UriType> forceSystemVersion) {
+    RequestParameters.requireKnown(request, ACCEPTED, "$expand");
+    TerminologyStore store = RequestContent.store(request, terminology);
+    ValueSet target = target(store, id, valueSet, OperationInput.string(request, "url"), Values.string(valueSetVersion));
+    VersionPolicy versions = versionPolicy(request);
+    ExpandRequest req = new ExpandRequest(target, Values.string(filter), count == null ? null : count.getValue(),
+        offset == null || offset.getValue() == null ? 0 : offset.getValue(), Values.bool(activeOnly, false), versions,
+        maxExpansionSize);
+    ExpansionRenderer.Options options = new ExpansionRenderer.Options(Values.bool(includeDesignations, false),
+        OperationInput.strings(request, "property"), echoed(request));
+    return ExpansionRenderer.render(terminology.expand(store, req), options);
+  }
+
+  static ValueSet target(TerminologyStore store, IdType id, ValueSet inline, String url, String version) {
+    if (id != null && id.hasIdPart()) {
+      return store.valueSets().stream().filter(v -> id.getIdPart().equals(v.getIdElement().getIdPart())).findFirst()
+          .orElseThrow(() -> new ResourceNotFoundException(id));
+    }
+    if (inline != null) {
+      return inline;
+    }
+    if (url == null) {
+      throw ErrorMapper.invalid("No value set given: supply url, valueSet, or use the instance level", "url");
+    }
+    return ValueSets.resolve(store, url, version);
+  }
+
+  /** system-version, check-system-version and force-system-version, each a list of system|version. */
+  static VersionPolicy versionPolicy(RequestDetails request) {
+    return new VersionPolicy(versions(request, "system-version"), versions(request, "check-system-version"),
+        versions(request, "force-system-version"));
+  }
+
+  private static Map<String, String> versions(RequestDetails request, String name) {
+    Map<String, String> map = new HashMap<>();
+    for (String v : OperationInput.strings(request, name)) {
+      int bar = v.indexOf('|');
+      if (bar <= 0 || bar == v.length() - 1) {
+        throw ErrorMapper.invalid(name + " must be system|version, not '" + v + "'", name);
+      }
+      map.put(v.substring(0, bar), v.substring(bar + 1));
+    }
+    return map;
+  }
+
+  private static List<ExpansionRenderer.EchoedParameter> echoed(RequestDetails request) {
+    List<ExpansionRenderer.EchoedParameter> out = new ArrayList<>();
+    Parameters body = RequestContent.body(request);
+    if (body != null) {
+      for (Parameters.ParametersParameterComponent p : body.getParameter()) {
+        if (!NOT_ECHOED.contains(p.getName()) && p.getValue() != null) {
+          out.add(new ExpansionRenderer.EchoedParameter(p.getName(), p.getValue()));
+        }
+      }
+    }
+    request.getParameters().forEach((name, values) -> {
+      if (!NOT_ECHOED.contains(name) && !name.startsWith("_")) {
+        for (String v : values) {
+          out.add(v.equals("true") || v.equals("false") ? ExpansionRenderer.echo(name, Boolean.parseBoolean(v))
+              : (name.equals("count") || name.equals("offset")) && v.matches("\\d{1,9}")
+                  ? ExpansionRenderer.echo(name, Integer.parseInt(v)) : ExpansionRenderer.echo(name, v));
+        }
+      }
+    });
+    return out;
+  }
+}

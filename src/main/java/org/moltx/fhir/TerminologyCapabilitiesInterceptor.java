@@ -1,0 +1,68 @@
+package org.moltx.fhir;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.RestfulServerUtils;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.TerminologyCapabilities;
+import org.moltx.engine.Terminology;
+import org.moltx.model.CodeSystemRelease;
+import org.moltx.store.StoredCodeSystem;
+
+/**
+ * {@code GET /metadata?mode=terminology}: HAPI's @Metadata can only return a CapabilityStatement, so this
+ * interceptor answers the terminology mode with a TerminologyCapabilities listing every code system and version.
+ */
+public final class TerminologyCapabilitiesInterceptor {
+  static final List<String> EXPANSION_PARAMETERS = List.of("activeOnly", "check-system-version", "count",
+      "displayLanguage", "excludeNested", "filter", "force-system-version", "includeDefinition", "includeDesignations",
+      "offset", "property", "system-version", "tx-resource");
+
+  private final Terminology terminology;
+
+  public TerminologyCapabilitiesInterceptor(Terminology terminology) {
+    this.terminology = terminology;
+  }
+
+  @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+  public boolean answerTerminologyMode(RequestDetails request, HttpServletRequest servletRequest,
+      HttpServletResponse servletResponse) throws IOException {
+    if (request.getRestOperationType() != RestOperationTypeEnum.METADATA
+        || !"terminology".equals(servletRequest.getParameter("mode"))) {
+      return true;
+    }
+    RestfulServerUtils.streamResponseAsResource(request.getServer(), capabilities(), java.util.Set.of(), 200, false,
+        false, request, null, null);
+    return false;
+  }
+
+  TerminologyCapabilities capabilities() {
+    TerminologyCapabilities tc = new TerminologyCapabilities();
+    tc.setUrl("http://moltx.org/fhir/TerminologyCapabilities/moltx").setVersion(Versions.SOFTWARE)
+        .setName("MoltxTerminologyCapabilities").setTitle("moltx terminology capabilities")
+        .setStatus(PublicationStatus.ACTIVE).setDate(new Date())
+        .setKind(TerminologyCapabilities.CapabilityStatementKind.INSTANCE);
+    tc.getSoftware().setName("moltx").setVersion(Versions.SOFTWARE);
+    Map<String, TerminologyCapabilities.TerminologyCapabilitiesCodeSystemComponent> bySystem = new LinkedHashMap<>();
+    for (StoredCodeSystem s : terminology.store().codeSystems()) {
+      CodeSystemRelease r = s.release();
+      var cs = bySystem.computeIfAbsent(r.url(), u -> tc.addCodeSystem().setUri(u));
+      cs.addVersion().setCode(r.version()).setIsDefault(
+          terminology.store().codeSystemVersions(r.url()).get(0).release() == r);
+    }
+    EXPANSION_PARAMETERS.forEach(p -> tc.getExpansion().addParameter().setName(p));
+    tc.getExpansion().setPaging(true).setHierarchical(false).setIncomplete(false);
+    tc.getValidateCode().setTranslations(false);
+    tc.getTranslation().setNeedsMap(false);
+    return tc;
+  }
+}

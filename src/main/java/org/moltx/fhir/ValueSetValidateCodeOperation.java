@@ -1,0 +1,64 @@
+package org.moltx.fhir;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import java.util.Set;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.moltx.engine.Terminology;
+import org.moltx.engine.ValidateRequest;
+import org.moltx.store.TerminologyStore;
+
+/** ValueSet/$validate-code, type and instance level, GET and POST. */
+public final class ValueSetValidateCodeOperation {
+  static final Set<String> ACCEPTED = Set.of("url", "context", "valueSet", "valueSetVersion", "code", "system",
+      "systemVersion", "version", "display", "coding", "codeableConcept", "date", "abstract", "displayLanguage",
+      "inferSystem", "activeOnly", "lenient-display-validation", "valueset-membership-only", "useSupplement",
+      "default-valueset-version", "system-version", "check-system-version", "force-system-version");
+
+  private final Terminology terminology;
+
+  public ValueSetValidateCodeOperation(Terminology terminology) {
+    this.terminology = terminology;
+  }
+
+  @Operation(name = "$validate-code", type = ValueSet.class, idempotent = true)
+  public Parameters validateCode(
+      RequestDetails request,
+      @IdParam(optional = true) IdType id,
+      @OperationParam(name = "url", max = 1, typeName = "uri") UriType url,
+      @OperationParam(name = "valueSet", max = 1) ValueSet valueSet,
+      @OperationParam(name = "valueSetVersion", max = 1) StringType valueSetVersion,
+      @OperationParam(name = "code", max = 1) CodeType code,
+      @OperationParam(name = "system", max = 1, typeName = "uri") UriType system,
+      @OperationParam(name = "systemVersion", max = 1) StringType systemVersion,
+      @OperationParam(name = "display", max = 1) StringType display,
+      @OperationParam(name = "coding", max = 1) Coding coding,
+      @OperationParam(name = "codeableConcept", max = 1) CodeableConcept codeableConcept,
+      @OperationParam(name = "abstract", max = 1) BooleanType isAbstract,
+      @OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
+      @OperationParam(name = "inferSystem", max = 1) BooleanType inferSystem,
+      @OperationParam(name = "lenient-display-validation", max = 1) BooleanType lenient) {
+    RequestParameters.requireKnown(request, ACCEPTED, "$validate-code");
+    TerminologyStore store = RequestContent.store(request, terminology);
+    ValueSet target = ExpandOperation.target(store, id, valueSet, OperationInput.string(request, "url"),
+        Values.string(valueSetVersion));
+    String version = OperationInput.string(request, "systemVersion");
+    ValidateRequest req = new ValidateRequest(target,
+        CodedInputs.of(Values.string(code), OperationInput.string(request, "system"),
+            version != null ? version : OperationInput.string(request, "version"), Values.string(display), coding,
+            codeableConcept),
+        codeableConcept != null, Values.bool(isAbstract, true), Values.bool(inferSystem, false), Values.bool(lenient, false),
+        Values.string(displayLanguage), ExpandOperation.versionPolicy(request));
+    return ParametersRenderer.validation(terminology.validate(store, req), codeableConcept);
+  }
+}
