@@ -1,14 +1,18 @@
 package org.moltx.engine;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.moltx.model.CodeSystemRelease;
 import org.moltx.store.StoredCodeSystem;
 import org.moltx.store.TerminologyStore;
+import org.moltx.store.Versions;
 
-/** Finds the release a request means: by version, else by the date it was in effect, else the newest. */
+/**
+ * Finds the release a request means: by version (exact, or a pattern such as 1.x or 1.0.x, newest match), else by
+ * the date it was in effect, else the newest.
+ */
 public final class CodeSystemResolver {
   private CodeSystemResolver() {}
 
@@ -19,10 +23,10 @@ public final class CodeSystemResolver {
           "A definition for CodeSystem '" + system + "' could not be found, so the code cannot be validated", "system");
     }
     if (version != null) {
-      return versions.stream().map(StoredCodeSystem::release).filter(r -> Objects.equals(r.version(), version)).findFirst()
-          .orElseThrow(() -> new TerminologyException(Problem.UNKNOWN_SYSTEM,
-              "A definition for CodeSystem '" + system + "' version '" + version + "' could not be found; versions known: "
-                  + versions.stream().map(s -> s.release().version()).collect(Collectors.joining(", ")), "version"));
+      return versions.stream().map(StoredCodeSystem::release).filter(r -> matches(version, r.version())).findFirst()
+          .orElseThrow(() -> new TerminologyException(Problem.UNKNOWN_SYSTEM, "A definition for CodeSystem '" + system
+              + "' version '" + version + "' could not be found, so the code cannot be validated. Valid versions: "
+              + validVersions(versions), "version"));
     }
     if (date != null) {
       return versions.stream().map(StoredCodeSystem::release).filter(r -> r.info().inEffectOn(date)).findFirst()
@@ -30,5 +34,43 @@ public final class CodeSystemResolver {
               "No version of CodeSystem '" + system + "' is in effect on " + date, "date"));
     }
     return versions.get(0).release();
+  }
+
+  public static boolean isKnownVersion(TerminologyStore store, String system, String version) {
+    return store.codeSystemVersions(system).stream().anyMatch(s -> matches(version, s.release().version()));
+  }
+
+  /** Versions ascending, "a, b or c". */
+  static String validVersions(List<StoredCodeSystem> versions) {
+    List<String> v = new ArrayList<>(versions.stream().map(s -> s.release().version()).filter(Objects::nonNull).toList());
+    v.sort(Versions.ORDER);
+    if (v.size() <= 1) {
+      return String.join("", v);
+    }
+    return String.join(", ", v.subList(0, v.size() - 1)) + " or " + v.get(v.size() - 1);
+  }
+
+  /** Equal, or equal where the pattern has an 'x' (or '*') part: 1.x.x matches 1.2.0. */
+  public static boolean matches(String pattern, String version) {
+    if (pattern == null || version == null) {
+      return Objects.equals(pattern, version);
+    }
+    if (pattern.equals(version)) {
+      return true;
+    }
+    if (!pattern.contains("x") && !pattern.contains("*")) {
+      return false;
+    }
+    String[] p = pattern.split("\\.");
+    String[] v = version.split("\\.");
+    for (int i = 0; i < p.length; i++) {
+      if (p[i].equals("x") || p[i].equals("*")) {
+        continue;
+      }
+      if (i >= v.length || !p[i].equals(v[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -13,6 +13,10 @@ public record CodedInput(String system, String version, String code, String disp
     return path.equals("code") ? "display" : path + ".display";
   }
 
+  String versionExpression() {
+    return path.equals("code") ? "version" : path + ".version";
+  }
+
   String systemExpression() {
     return path.equals("code") ? "system" : path + ".system";
   }

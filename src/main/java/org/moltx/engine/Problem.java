@@ -12,6 +12,8 @@ public enum Problem {
   UNKNOWN_RESOURCE,
   /** Valid, but not something this server does. */
   NOT_SUPPORTED,
+  /** A code system version conflicts with a version rule of the request. */
+  VERSION_ERROR,
   /** The answer would be larger than the server is configured to give. */
   TOO_COSTLY
 }

@@ -15,10 +15,8 @@ public record ValidateResult(
 
   /** The errors' texts, joined: the {@code message} output parameter. */
   public String message() {
-    List<String> texts = issues.stream().filter(i -> !i.severity().equals("information")).map(ValidationIssue::text).toList();
-    if (texts.isEmpty()) {
-      return null;
-    }
-    return String.join("; ", result ? texts : issues.stream().filter(ValidationIssue::isError).map(ValidationIssue::text).toList());
+    List<String> texts = issues.stream().filter(i -> result ? !i.severity().equals("information") : i.isError())
+        .map(ValidationIssue::text).sorted().toList();
+    return texts.isEmpty() ? null : String.join("; ", texts);
   }
 }

@@ -32,6 +32,7 @@ public final class ValidateService {
     }
     ValidateResult valid = results.stream().filter(ValidateResult::result).findFirst().orElse(null);
     List<ValidationIssue> issues = new ArrayList<>();
+    List<ValidationIssue> information = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     if (valid == null && req.valueSet() != null) {
       issues.add(new ValidationIssue("error", "code-invalid", "not-in-vs", "No valid coding was found for the value set '"
@@ -40,10 +41,9 @@ public final class ValidateService {
     for (ValidateResult r : results) {
       unknown.addAll(r.unknownSystems());
       for (ValidationIssue i : r.issues()) {
-        boolean notInVs = i.txType().equals("not-in-vs");
-        if (notInVs && req.valueSet() != null) {
+        if (i.txType().equals("not-in-vs") && req.valueSet() != null) {
           // inside a codeableConcept one coding outside the value set is information, not an error
-          issues.add(new ValidationIssue("information", i.type(), "this-code-not-in-vs", i.text(), i.expression()));
+          information.add(new ValidationIssue("information", i.type(), "this-code-not-in-vs", i.text(), i.expression()));
         } else if (valid != null && i.isError() && r != valid) {
           issues.add(new ValidationIssue("warning", i.type(), i.txType(), i.text(), i.expression()));
         } else {
@@ -51,9 +51,12 @@ public final class ValidateService {
         }
       }
     }
-    ValidateResult basis = valid != null ? valid : results.get(0);
-    return new ValidateResult(valid != null, basis.system(), basis.version(), basis.code(), basis.display(),
-        basis.inactive(), issues, unknown);
+    issues.addAll(information);
+    if (valid == null) {
+      return new ValidateResult(false, null, null, null, null, false, issues, unknown);
+    }
+    return new ValidateResult(true, valid.system(), valid.version(), valid.code(), valid.display(), valid.inactive(),
+        issues, unknown);
   }
 
   private ValidateResult validateOne(TerminologyStore store, ValidateRequest req, CodedInput in) {
@@ -77,20 +80,36 @@ public final class ValidateService {
       throw new TerminologyException(Problem.INVALID_REQUEST, "No system given for code '" + in.code() + "'",
           in.systemExpression());
     }
+    // the value set's version of the code system wins; a different version in the coding is an error
+    String includeVersion = vs == null ? null : includeVersion(vs, system);
+    String chosen = req.versions().versionFor(system, includeVersion);
+    if (chosen == null && vs == null) {
+      chosen = in.version();
+    }
     CodeSystemRelease release;
     try {
-      release = CodeSystemResolver.resolve(store, system, req.versions().versionFor(system, in.version()), null);
+      release = CodeSystemResolver.resolve(store, system, chosen, null);
     } catch (TerminologyException e) {
-      unknownSystems.add(system + (in.version() != null ? "|" + in.version() : ""));
-      issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage()
-          .replace("could not be found, so the code cannot be validated;", "could not be found, so the code cannot be validated."),
-          in.systemExpression()));
+      boolean noSuchSystem = store.codeSystemVersions(system).isEmpty();
+      unknownSystems.add(system + (chosen != null && !noSuchSystem ? "|" + chosen : ""));
+      issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(),
+          chosen != null && !noSuchSystem ? in.versionExpression() : in.systemExpression()));
       if (vs != null) {
         issues.add(new ValidationIssue("warning", "not-found", "vs-invalid", "Unable to check whether the code is in the "
             + "value set '" + canonical(vs) + "' because the code system " + system
-            + (in.version() != null ? "|" + in.version() : "") + " was not found", in.systemExpression()));
+            + (chosen != null ? "|" + chosen : "") + " was not found", in.systemExpression()));
       }
-      return new ValidateResult(false, system, in.version(), in.code(), null, false, issues, unknownSystems);
+      return new ValidateResult(false, system, chosen, in.code(), null, false, issues, unknownSystems);
+    }
+    if (vs != null && in.version() != null && !CodeSystemResolver.matches(in.version(), release.version())) {
+      issues.add(new ValidationIssue("error", "invalid", "vs-invalid", "The code system '" + system + "' version '"
+          + release.version() + "' in the ValueSet include is different to the one in the value ('" + in.version() + "')",
+          in.versionExpression()));
+      if (!CodeSystemResolver.isKnownVersion(store, system, in.version())) {
+        issues.add(new ValidationIssue("error", "not-found", "not-found", "A definition for CodeSystem '" + system
+            + "' version '" + in.version() + "' could not be found, so the code cannot be validated. Valid versions: "
+            + CodeSystemResolver.validVersions(store.codeSystemVersions(system)), in.systemExpression()));
+      }
     }
     int i = release.indexOf(in.code());
     Membership membership = null;
@@ -102,7 +121,7 @@ public final class ValidateService {
         i = membership.index();
       }
       if (!membership.member()) {
-        issues.add(notInValueSet(system + "#" + in.code(), vs, in));
+        issues.add(notInValueSet(system + "#" + in.code() + (in.display() != null ? " ('" + in.display() + "')" : ""), vs, in));
       }
     }
     if (i < 0) {
@@ -132,6 +151,12 @@ public final class ValidateService {
     }
     boolean ok = issues.stream().noneMatch(ValidationIssue::isError);
     return new ValidateResult(ok, system, release.version(), release.code(i), display, inactive, issues, unknownSystems);
+  }
+
+  /** The version the value set's include for this system names, if any. */
+  private static String includeVersion(ValueSet vs, String system) {
+    return vs.getCompose().getInclude().stream().filter(inc -> system.equals(inc.getSystem()) && inc.hasVersion())
+        .map(ValueSet.ConceptSetComponent::getVersion).findFirst().orElse(null);
   }
 
   private static ValidationIssue notInValueSet(String coding, ValueSet vs, CodedInput in) {

@@ -17,9 +17,9 @@ public record VersionPolicy(Map<String, String> defaults, Map<String, String> ch
     }
     if (stated != null) {
       String required = check.get(system);
-      if (required != null && !required.equals(stated)) {
-        throw new TerminologyException(Problem.INVALID_REQUEST, "The value set asks for version '" + stated + "' of "
-            + system + ", but check-system-version requires '" + required + "'", "check-system-version");
+      if (required != null && !CodeSystemResolver.matches(required, stated)) {
+        throw new TerminologyException(Problem.VERSION_ERROR, "The version '" + stated + "' is not allowed for system '"
+            + system + "': required to be '" + required + "' by a version-check parameter", null);
       }
       return stated;
     }

@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -23,14 +24,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorMapper {
   private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
+  public static final String TX_ISSUE_TYPE = "http://hl7.org/fhir/tools/CodeSystem/tx-issue-type";
 
   public static BaseServerResponseException toFhir(TerminologyException e) {
     return switch (e.problem()) {
-      case INVALID_REQUEST -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.INVALID, e);
-      case NOT_SUPPORTED -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.NOTSUPPORTED, e);
+      case INVALID_REQUEST -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.INVALID, null, e);
+      case NOT_SUPPORTED -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.NOTSUPPORTED, null, e);
       case UNKNOWN_SYSTEM, UNKNOWN_CODE, UNKNOWN_RESOURCE ->
-          withOutcome(new ResourceNotFoundException(e.getMessage()), IssueType.NOTFOUND, e);
-      case TOO_COSTLY -> withOutcome(new UnprocessableEntityException(e.getMessage()), IssueType.TOOCOSTLY, e);
+          withOutcome(new ResourceNotFoundException(e.getMessage()), IssueType.NOTFOUND, "not-found", e);
+      case VERSION_ERROR -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.EXCEPTION, "version-error", e);
+      case TOO_COSTLY -> withOutcome(new UnprocessableEntityException(e.getMessage()), IssueType.TOOCOSTLY, "too-costly", e);
     };
   }
 
@@ -52,8 +55,14 @@ public final class ErrorMapper {
     return oo;
   }
 
-  private static BaseServerResponseException withOutcome(BaseServerResponseException ex, IssueType type, TerminologyException e) {
-    ex.setOperationOutcome(outcome(type, e.getMessage(), e.element()));
+  /** txType: the HL7 tx-issue-type code that clients of the terminology ecosystem read, or null. */
+  private static BaseServerResponseException withOutcome(BaseServerResponseException ex, IssueType type, String txType,
+      TerminologyException e) {
+    OperationOutcome oo = outcome(type, e.getMessage(), e.element());
+    if (txType != null) {
+      oo.getIssueFirstRep().getDetails().addCoding(new Coding(TX_ISSUE_TYPE, txType, null));
+    }
+    ex.setOperationOutcome(oo);
     return ex;
   }
 

@@ -41,7 +41,7 @@ public final class LookupOperation {
     CodingInput in = CodingInput.of(code, system, version, coding, "code", "coding");
     LookupRequest req = new LookupRequest(in.system(), in.version(), in.code(), localDate(date),
         Values.string(displayLanguage), property == null ? List.of() : property.stream().map(CodeType::getCode).toList());
-    return ParametersRenderer.lookup(terminology.lookup(terminology.store(), req));
+    return ParametersRenderer.lookup(terminology.lookup(RequestContent.store(request, terminology), req));
   }
 
   static LocalDate localDate(DateTimeType date) {

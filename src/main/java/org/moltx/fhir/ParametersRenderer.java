@@ -109,7 +109,7 @@ public final class ParametersRenderer {
 
   public static Parameters validation(ValidateResult r, CodeableConcept codeableConcept) {
     Parameters p = new Parameters();
-    if (r.code() != null && codeableConcept == null) {
+    if (r.code() != null) {
       p.addParameter().setName("code").setValue(new CodeType(r.code()));
     }
     if (codeableConcept != null) {
@@ -127,7 +127,7 @@ public final class ParametersRenderer {
         OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue()
             .setSeverity(OperationOutcome.IssueSeverity.fromCode(i.severity()))
             .setCode(OperationOutcome.IssueType.fromCode(i.type()));
-        issue.getDetails().setText(i.text()).addCoding(new Coding("http://hl7.org/fhir/tools/CodeSystem/tx-issue-type", i.txType(), null));
+        issue.getDetails().setText(i.text()).addCoding(new Coding(ErrorMapper.TX_ISSUE_TYPE, i.txType(), null));
         if (i.expression() != null) {
           issue.addLocation(i.expression()).addExpression(i.expression());
         }

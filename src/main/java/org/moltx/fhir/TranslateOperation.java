@@ -66,7 +66,7 @@ public final class TranslateOperation {
       @OperationParam(name = "targetScope", max = 1) UriType targetScope,
       @OperationParam(name = "useHierarchy", max = 1) BooleanType useHierarchy) {
     RequestParameters.requireKnown(request, ACCEPTED, "$translate");
-    TerminologyStore store = terminology.store();
+    TerminologyStore store = RequestContent.store(request, terminology);
 
     String mapUrl = Values.string(url);
     String mapVersion = Values.string(conceptMapVersion);
