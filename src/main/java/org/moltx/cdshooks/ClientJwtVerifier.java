@@ -95,8 +95,8 @@ final class ClientJwtVerifier {
     } catch (Exception e) {
       throw unauthorized("JWT rejected: " + e.getMessage());
     }
-    DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier = new DefaultJWTClaimsVerifier<>(Set.of(serviceUrl),
-        new JWTClaimsSet.Builder().issuer(issuer).build(), REQUIRED, null) {
+    DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier = new DefaultJWTClaimsVerifier<>(new java.util.HashSet<>(Set.of(serviceUrl)),
+        new JWTClaimsSet.Builder().issuer(issuer).build(), new java.util.HashSet<>(REQUIRED), null) {
       @Override
       protected Date currentTime() {
         return Date.from(clock.instant());
