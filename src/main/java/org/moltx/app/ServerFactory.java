@@ -5,6 +5,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.moltx.cdshooks.CdsHooksServlet;
 import org.moltx.engine.Terminology;
 import org.moltx.fhir.FhirServer;
 import org.moltx.loader.ContentLoader;
@@ -28,6 +29,8 @@ public final class ServerFactory {
     ServletHolder fhir = new ServletHolder("fhir", new FhirServer(FHIR, terminology));
     fhir.setInitOrder(1);
     context.addServlet(fhir, "/fhir/*");
+    context.addServlet(new ServletHolder("cds-hooks", new CdsHooksServlet(FHIR, terminology, config.cdsSettings())),
+        "/cds-services/*");
     server.setHandler(context);
     server.setStopTimeout(5_000);
     return server;

@@ -1,0 +1,51 @@
+package org.moltx.cdshooks;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.FhirVersionEnum;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import java.util.ArrayList;
+import java.util.List;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+
+/** Reads a patient's active Conditions from the client's FHIR server when they were not prefetched. */
+final class ConditionFetcher {
+  private static final int MAX_PAGES = 5;
+  private final FhirContext fhir;
+
+  ConditionFetcher(int connectTimeoutMillis, int socketTimeoutMillis) {
+    // a context of its own: the client settings below must not change the server's shared context
+    this.fhir = new FhirContext(FhirVersionEnum.R4);
+    fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    fhir.getRestfulClientFactory().setConnectTimeout(connectTimeoutMillis);
+    fhir.getRestfulClientFactory().setSocketTimeout(socketTimeoutMillis);
+  }
+
+  /** The active Conditions of the patient; throws on any failure (the caller decides what that means). */
+  List<Condition> fetch(String fhirServer, String bearerToken, String patientId) {
+    IGenericClient client = fhir.newRestfulGenericClient(fhirServer);
+    if (bearerToken != null && !bearerToken.isBlank()) {
+      client.registerInterceptor(new BearerTokenAuthInterceptor(bearerToken));
+    }
+    Bundle page = client.search().forResource(Condition.class)
+        .where(Condition.PATIENT.hasId(patientId))
+        .and(Condition.CLINICAL_STATUS.exactly().code("active"))
+        .count(100)
+        .returnBundle(Bundle.class)
+        .execute();
+    List<Condition> conditions = new ArrayList<>();
+    for (int pages = 1; ; pages++) {
+      for (Bundle.BundleEntryComponent e : page.getEntry()) {
+        if (e.getResource() instanceof Condition c) {
+          conditions.add(c);
+        }
+      }
+      if (pages >= MAX_PAGES || page.getLink(Bundle.LINK_NEXT) == null) {
+        return conditions;
+      }
+      page = client.loadPage().next(page).execute();
+    }
+  }
+}
