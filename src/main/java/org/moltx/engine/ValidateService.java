@@ -82,7 +82,14 @@ public final class ValidateService {
     }
     // the value set's version of the code system wins; a different version in the coding is an error
     String includeVersion = vs == null ? null : includeVersion(vs, system);
-    String chosen = req.versions().versionFor(system, includeVersion);
+    String chosen;
+    try {
+      chosen = req.versions().versionFor(system, includeVersion);
+    } catch (TerminologyException e) {
+      // a version rule of the request that the value set breaks is a finding, not a failed request
+      issues.add(new ValidationIssue("error", "exception", "version-error", e.getMessage(), in.versionExpression()));
+      chosen = includeVersion;
+    }
     if (chosen == null && vs == null) {
       chosen = in.version();
     }
