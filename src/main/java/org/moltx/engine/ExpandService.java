@@ -13,7 +13,7 @@ public final class ExpandService {
     }
     ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), TextFilter.of(req.filter()));
     List<ExpansionItem> all = evaluator.expand(req.valueSet());
-    if (req.activeOnly()) {
+    if (req.activeOnly() || (req.valueSet().getCompose().hasInactive() && !req.valueSet().getCompose().getInactive())) {
       all.removeIf(i -> i.release().isInactive(i.index()));
     }
     int total = all.size();

@@ -11,6 +11,10 @@ final class Values {
     return p == null || p.isEmpty() ? null : p.getValueAsString();
   }
 
+  static boolean bool(String s, boolean fallback) {
+    return s == null ? fallback : Boolean.parseBoolean(s);
+  }
+
   static boolean bool(BooleanType b, boolean fallback) {
     return b == null || b.getValue() == null ? fallback : b.getValue();
   }
