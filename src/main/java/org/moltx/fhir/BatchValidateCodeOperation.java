@@ -38,6 +38,9 @@ public final class BatchValidateCodeOperation {
             + String.join(", ", query), query.iterator().next());
       }
     }
+    if (body.getParameter().stream().noneMatch(p -> p.getName().equals(VALIDATION))) {
+      throw ErrorMapper.invalid("$batch-validate-code needs at least one validation parameter", VALIDATION);
+    }
     List<ParametersParameterComponent> shared = body.getParameter().stream()
         .filter(p -> !p.getName().equals(VALIDATION)).toList();
     Parameters out = new Parameters();
