@@ -53,7 +53,11 @@ public final class ValidateService {
     }
     issues.addAll(information);
     if (valid == null) {
-      return new ValidateResult(false, null, null, null, null, false, issues, unknown);
+      // report the concept a coding did find, if any, so the client sees what it was
+      ValidateResult found = results.stream().filter(r -> r.display() != null).findFirst().orElse(null);
+      return found == null ? new ValidateResult(false, null, null, null, null, false, issues, unknown)
+          : new ValidateResult(false, found.system(), found.version(), found.code(), found.display(), found.inactive(),
+              issues, unknown);
     }
     return new ValidateResult(true, valid.system(), valid.version(), valid.code(), valid.display(), valid.inactive(),
         issues, unknown);
