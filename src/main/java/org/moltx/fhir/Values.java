@@ -18,4 +18,10 @@ final class Values {
   static boolean bool(BooleanType b, boolean fallback) {
     return b == null || b.getValue() == null ? fallback : b.getValue();
   }
+
+  /** displayLanguage, else the Accept-Language header. */
+  static String displayLanguage(ca.uhn.fhir.rest.api.server.RequestDetails request, PrimitiveType<?> param) {
+    String lang = string(param);
+    return lang != null ? lang : request.getHeader("Accept-Language");
+  }
 }
