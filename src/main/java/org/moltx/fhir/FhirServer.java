@@ -38,6 +38,7 @@ public final class FhirServer extends RestfulServer {
         new CodeSystemValidateCodeOperation(terminology),
         new SubsumesOperation(terminology)));
     server.registerInterceptor(new ErrorMapper());
+    server.registerInterceptor(new ReadOnlyInterceptor());
     server.registerInterceptor(new TerminologyCapabilitiesInterceptor(terminology));
   }
 
