@@ -28,6 +28,12 @@ final class ContentReloader implements Reloader {
     this.cache = cache;
   }
 
+  /** File names relative to the content folder: the answer names the file without revealing where it lives. */
+  private String relative(String message) {
+    String folder = ContentFolder.resolve(config).toString();
+    return message.replace(folder + java.io.File.separator, "").replace(folder, "<content>");
+  }
+
   @Override
   public Result reload() {
     if (!lock.tryLock()) {
@@ -42,11 +48,11 @@ final class ContentReloader implements Reloader {
         tag = ContentFingerprint.of(ContentFolder.resolve(config));
       } catch (LoadException e) {
         log.warn("reload failed, the previous content still serves: {}", e.getMessage());
-        return new Result(false, false, "Reload failed, the previous content still serves: " + e.getMessage());
+        return new Result(false, false, "Reload failed, the previous content still serves: " + relative(e.getMessage()));
       } catch (RuntimeException e) {
         log.error("reload failed, the previous content still serves", e);
         return new Result(false, false, "Reload failed, the previous content still serves: "
-            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + relative(e.getMessage())));
       }
       terminology.replace(store);
       cache.contentChanged(tag);
