@@ -83,6 +83,10 @@ public final class ErrorMapper {
       if (t instanceof TerminologyException te) {
         return toFhir(te);
       }
+      if (t instanceof ca.uhn.fhir.parser.DataFormatException || t instanceof NumberFormatException) {
+        // HAPI could not read a parameter value or the body: the client sent it
+        return clientError(400, "invalid value: " + t.getMessage());
+      }
       if (t instanceof org.eclipse.jetty.http.HttpException he && he.getCode() >= 400 && he.getCode() < 500) {
         // the container refused the request while HAPI read it: a body over the size limit (413), bad encoding
         return clientError(he.getCode(), t.getMessage());

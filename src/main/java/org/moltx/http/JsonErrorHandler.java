@@ -28,7 +28,9 @@ public final class JsonErrorHandler extends ErrorHandler {
     }
     String reason = HttpStatus.getMessage(status);
     String message;
-    if (status >= 500) {
+    if (status == 505) {
+      message = "HTTP version not supported: use HTTP/1.1 (or HTTP/1.0)";
+    } else if (status >= 500) {
       message = "The server could not answer this request (" + status + " " + reason + "); see the server log";
     } else {
       Object m = request.getAttribute(ERROR_MESSAGE);
