@@ -2,11 +2,12 @@ package org.moltx.app;
 
 import java.lang.management.ManagementFactory;
 import org.eclipse.jetty.server.Server;
+import org.moltx.http.Reloader;
 import org.moltx.loader.LoadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts moltx: {@code java -jar moltx.jar [--port N] [--content DIR]}. */
+/** Starts moltx: {@code java -jar moltx.jar [options]}; {@code --help} lists them. */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -22,10 +23,11 @@ public final class Main {
       config = Config.parse(args, System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println("moltx: " + e.getMessage());
-      System.err.print(Config.USAGE);
+      System.err.println("moltx: see --help for the options");
       System.exit(2);
       return;
     }
+    Logging.configure(config.logFormat(), config.accessLog());
     Server server;
     try {
       server = ServerFactory.createServer(config.port(), config);
@@ -36,10 +38,26 @@ public final class Main {
     }
     server.setStopAtShutdown(true);
     server.start();
+    Reloader reloader = server.getBean(Reloader.class);
+    onHangup(reloader);
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
     Runtime rt = Runtime.getRuntime();
     log.info("moltx ready at {}fhir in {} ms (heap used {} MB)", server.getURI(), uptime,
         (rt.totalMemory() - rt.freeMemory()) >> 20);
     server.join();
+  }
+
+  /** SIGHUP reloads the content (as POST /admin/reload does), on a thread of its own. */
+  @SuppressWarnings("restriction")
+  private static void onHangup(Reloader reloader) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> {
+        Thread t = new Thread(() -> log.info("SIGHUP: {}", reloader.reload().message()), "moltx-reload");
+        t.setDaemon(true);
+        t.start();
+      });
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
+      log.warn("SIGHUP reload not available on this platform: {}", e.getMessage());
+    }
   }
 }

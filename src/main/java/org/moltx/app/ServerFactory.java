@@ -1,13 +1,44 @@
 package org.moltx.app;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.HardcodedServerAddressStrategy;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.moltx.cdshooks.CdsHooksServlet;
 import org.moltx.engine.Terminology;
 import org.moltx.fhir.FhirServer;
+import org.moltx.http.JsonErrorHandler;
+import org.moltx.http.OpsHandler;
+import org.moltx.http.Reloader;
+import org.moltx.http.RequestLimits;
+import org.moltx.http.RequestMetrics;
+import org.moltx.http.ResponseCache;
+import org.moltx.http.TrustedForwarded;
 import org.moltx.loader.ContentLoader;
 import org.moltx.store.TerminologyStore;
 
@@ -17,23 +48,107 @@ public final class ServerFactory {
 
   private ServerFactory() {}
 
+  /**
+   * The server, not started. Handlers, outermost first: graceful shutdown, URL and parameter limits, body size
+   * limit, operational endpoints (/healthz, /readyz, /metrics, /admin/reload), CORS, the response cache, gzip, and
+   * the servlets (/fhir, /cds-services). The {@link Reloader} is a bean of the server (Main wires SIGHUP to it).
+   */
   public static Server createServer(int port, Config config) {
+    Path folder = ContentFolder.resolve(config);
     Terminology terminology = new Terminology(loadStore(config));
-    Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    PrometheusMeterRegistry metrics = metrics();
+
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("moltx");
+    Server server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(Math.max(config.maxHeaderBytes(), config.maxUrlLength() + 1024));
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    if (!config.trustedProxies().isEmpty()) {
+      http.addCustomizer(new TrustedForwarded(config.trustedProxies()));
+    }
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setPort(port);
+    connector.setIdleTimeout(30_000);
     server.addConnector(connector);
 
+    FhirServer fhirServer = new FhirServer(FHIR, terminology);
+    if (config.publicBase() != null) {
+      fhirServer.setServerAddressStrategy(new HardcodedServerAddressStrategy(config.publicBase() + "/fhir"));
+    }
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    ServletHolder fhir = new ServletHolder("fhir", new FhirServer(FHIR, terminology));
+    context.setErrorHandler(new JsonErrorHandler());
+    context.setMaxFormKeys(config.maxParams());
+    ServletHolder fhir = new ServletHolder("fhir", fhirServer);
     fhir.setInitOrder(1);
     context.addServlet(fhir, "/fhir/*");
     context.addServlet(new ServletHolder("cds-hooks", new CdsHooksServlet(FHIR, terminology, config.cdsSettings())),
         "/cds-services/*");
-    server.setHandler(context);
-    server.setStopTimeout(5_000);
+
+    GzipHandler gzip = new GzipHandler(context);
+    gzip.setMinGzipSize(1024);
+    gzip.setIncludedMethods("GET", "POST");
+    gzip.setInflateBufferSize(0);
+    ResponseCache cache = new ResponseCache(config.cacheEntries(), config.cacheBytes(), config.cacheMaxAgeSeconds(),
+        ContentFingerprint.of(folder), metrics, gzip);
+    Handler front = cors(config, cache);
+    ContentReloader reloader = new ContentReloader(config, terminology, cache);
+    GracefulHandler graceful = new GracefulHandler();
+    OpsHandler ops = new OpsHandler(() -> server.isStarted() && !graceful.isShutdown(), metrics, reloader,
+        config.adminToken(), front);
+    SizeLimitHandler size = new SizeLimitHandler(config.maxBodyBytes(), -1);
+    size.setHandler(ops);
+    graceful.setHandler(new RequestLimits(config.maxUrlLength(), config.maxParams(), size));
+    server.setHandler(graceful);
+    server.setErrorHandler(new JsonErrorHandler());
+    server.setRequestLog(new RequestMetrics(metrics, config.accessLog()));
+    server.setStopTimeout(config.shutdownTimeoutMillis());
+    server.addBean(reloader, false);
+    server.addBean(cache, false);
     return server;
+  }
+
+  private static PrometheusMeterRegistry metrics() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    return registry;
+  }
+
+  /** CORS on /fhir (CDS Hooks at /cds-services keeps its own: any origin); off without origins. */
+  private static Handler cors(Config config, Handler next) {
+    if (config.corsOrigins().isEmpty()) {
+      return next;
+    }
+    CrossOriginHandler cors = new CrossOriginHandler() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!Request.getPathInContext(request).startsWith("/fhir")) {
+          Handler handler = getHandler();
+          return handler != null && handler.handle(request, response, callback);
+        }
+        return super.handle(request, response, callback);
+      }
+    };
+    Set<String> patterns = new HashSet<>();
+    for (String origin : config.corsOrigins()) {
+      patterns.add(origin.equals("*") ? ".*" : Pattern.quote(origin));
+    }
+    cors.setAllowedOriginPatterns(patterns);
+    cors.setAllowedMethods(Set.of("GET", "HEAD", "POST", "OPTIONS"));
+    cors.setAllowedHeaders(Set.of("Accept", "Accept-Encoding", "Authorization", "Content-Type", "If-None-Match",
+        "Prefer", "Cache-Control"));
+    cors.setExposedHeaders(Set.of("ETag", "Location", "Content-Location"));
+    cors.setAllowCredentials(false);
+    cors.setPreflightMaxAge(java.time.Duration.ofHours(1));
+    cors.setHandler(next);
+    return cors;
   }
 
   static TerminologyStore loadStore(Config config) {

@@ -6,6 +6,7 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,6 +56,14 @@ public final class ErrorMapper {
     return oo;
   }
 
+  private static BaseServerResponseException clientError(int status, String detail) {
+    String message = status == 413 ? "The request body is too large (" + detail + ")" : "Bad request: " + detail;
+    BaseServerResponseException ex = status == 413 ? new PayloadTooLargeException(message)
+        : new InvalidRequestException(message);
+    ex.setOperationOutcome(outcome(status == 413 ? IssueType.TOOLONG : IssueType.INVALID, message, null));
+    return ex;
+  }
+
   /** txType: the HL7 tx-issue-type code that clients of the terminology ecosystem read, or null. */
   private static BaseServerResponseException withOutcome(BaseServerResponseException ex, IssueType type, String txType,
       TerminologyException e) {
@@ -76,6 +85,14 @@ public final class ErrorMapper {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof TerminologyException te) {
         return toFhir(te);
+      }
+      if (t instanceof ca.uhn.fhir.parser.DataFormatException || t instanceof NumberFormatException) {
+        // HAPI could not read a parameter value or the body: the client sent it
+        return clientError(400, "invalid value: " + t.getMessage());
+      }
+      if (t instanceof org.eclipse.jetty.http.HttpException he && he.getCode() >= 400 && he.getCode() < 500) {
+        // the container refused the request while HAPI read it: a body over the size limit (413), bad encoding
+        return clientError(he.getCode(), t.getMessage());
       }
     }
     if (error instanceof BaseServerResponseException bre && bre.getStatusCode() < 500) {

@@ -42,6 +42,7 @@ public final class FhirServer extends RestfulServer {
         new SubsumesOperation(terminology),
         new BatchValidateCodeOperation()));
     server.registerInterceptor(new ErrorMapper());
+    server.registerInterceptor(new ReadOnlyInterceptor());
     server.registerInterceptor(new TerminologyCapabilitiesInterceptor(terminology));
   }
 

@@ -11,28 +11,45 @@ import org.hl7.fhir.r4.model.Parameters;
  */
 public final class RequestParameters {
   private static final Set<String> GENERAL = Set.of("_format", "_pretty", "_summary", "_elements", "tx-resource", "uuid");
+  /** Parameters that may be given more than once; every other one at most once. */
+  private static final Set<String> REPEATABLE = Set.of("property", "designation", "exclude-system", "system-version",
+      "check-system-version", "force-system-version", "useSupplement", "supplement", "tx-resource", "dependency",
+      "_elements", "exclude", "profile", "lenient-display-validation", "valueset-membership-only");
 
   private RequestParameters() {}
 
   public static void requireKnown(RequestDetails request, Set<String> accepted, String operation) {
     Set<String> unknown = new LinkedHashSet<>();
-    for (String name : request.getParameters().keySet()) {
+    java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    for (java.util.Map.Entry<String, String[]> e : request.getParameters().entrySet()) {
+      String name = e.getKey();
       if (!accepted.contains(name) && !GENERAL.contains(name)) {
         unknown.add(name);
       }
+      counts.merge(name, e.getValue() == null ? 0 : e.getValue().length, Integer::sum);
     }
     Parameters body = RequestContent.body(request);
     if (body != null) {
       for (Parameters.ParametersParameterComponent p : body.getParameter()) {
+        if (p.getName() == null || p.getName().isBlank()) {
+          throw ErrorMapper.invalid(operation + ": a parameter of the Parameters resource has no name", "name");
+        }
         if (!accepted.contains(p.getName()) && !GENERAL.contains(p.getName())) {
           unknown.add(p.getName());
         }
+        counts.merge(p.getName(), 1, Integer::sum);
       }
     }
     if (!unknown.isEmpty()) {
       throw ErrorMapper.invalid(operation + " does not accept the parameter" + (unknown.size() > 1 ? "s " : " ")
           + String.join(", ", unknown) + "; it accepts " + String.join(", ", new java.util.TreeSet<>(accepted)),
           unknown.iterator().next());
+    }
+    for (java.util.Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (e.getValue() > 1 && !REPEATABLE.contains(e.getKey())) {
+        throw ErrorMapper.invalid(operation + ": the parameter " + e.getKey() + " is given " + e.getValue()
+            + " times; it may be given once", e.getKey());
+      }
     }
   }
 }

@@ -40,6 +40,10 @@ public final class CodeSystemIndexer {
   }
 
   private static void add(CodeSystemRelease.Builder b, ConceptDefinitionComponent c, String parent) {
+    if (c.getCode() == null || c.getCode().isBlank()) {
+      throw new IllegalArgumentException("a concept has no code" + (c.hasDisplay() ? " (display '" + c.getDisplay()
+          + "')" : "") + (parent != null ? " (below " + parent + ")" : ""));
+    }
     boolean notSelectable = false;
     boolean inactive = false;
     String explicitParent = null;
@@ -47,7 +51,7 @@ public final class CodeSystemIndexer {
     for (ConceptPropertyComponent p : c.getProperty()) {
       Object value = value(p.getValue());
       props.add(new ConceptProperty(p.getCode(), value));
-      switch (p.getCode()) {
+      switch (p.getCode() == null ? "" : p.getCode()) {
         case "notSelectable" -> notSelectable = Boolean.TRUE.equals(value);
         case "inactive" -> inactive = Boolean.TRUE.equals(value);
         case "status" -> inactive = "retired".equals(value) || "inactive".equals(value);
