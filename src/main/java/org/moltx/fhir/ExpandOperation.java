@@ -33,7 +33,7 @@ public final class ExpandOperation {
       "default-valueset-version");
   /** Parameters that say what to expand rather than how: not echoed in expansion.parameter. */
   private static final Set<String> NOT_ECHOED = Set.of("url", "valueSet", "tx-resource", "uuid", "valueSetVersion",
-      "property", "system-version", "check-system-version", "force-system-version");
+      "property", "system-version", "check-system-version");
 
   private final Terminology terminology;
   private final int maxExpansionSize;

@@ -56,6 +56,10 @@ final class ExpansionRenderer {
     for (EchoedParameter e : options.echo()) {
       exp.addParameter().setName(e.name()).setValue(e.value());
     }
+    for (String rule : result.appliedVersionRules()) {
+      int eq = rule.indexOf('=');
+      exp.addParameter().setName(rule.substring(0, eq)).setValue(new UriType(rule.substring(eq + 1)));
+    }
     for (String cs : result.usedCodeSystems()) {
       exp.addParameter().setName("used-codesystem").setValue(new UriType(cs));
     }
