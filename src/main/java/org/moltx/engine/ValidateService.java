@@ -126,7 +126,18 @@ public final class ValidateService {
     Membership membership = null;
     if (vs != null) {
       ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), null);
-      membership = evaluator.contains(vs, system, release.version(), in.code());
+      try {
+        membership = evaluator.contains(vs, system, release.version(), in.code());
+      } catch (TerminologyException e) {
+        if (e.problem() != Problem.UNKNOWN_RESOURCE) {
+          throw e;
+        }
+        // a value set the value set includes is missing: the code cannot be in it
+        issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(), null));
+        int found = release.indexOf(in.code());
+        return new ValidateResult(false, system, release.version(), in.code(), found < 0 ? null : release.display(found),
+            false, issues, unknownSystems);
+      }
       if (membership.release() != null && membership.release() != release) {
         release = membership.release();
         i = membership.index();
