@@ -154,7 +154,7 @@ public final class ValidateService {
     }
     List<Designation> candidates = displays(release, i);
     List<Designation> inLanguage = req.displayLanguage() == null ? candidates
-        : candidates.stream().filter(d -> languageMatches(d.language(), req.displayLanguage())).toList();
+        : candidates.stream().filter(d -> Languages.matches(d.language(), req.displayLanguage())).toList();
     String display = inLanguage.isEmpty() ? release.display(i) : inLanguage.get(0).value();
     if (in.display() != null && candidates.stream().noneMatch(d -> d.value().equals(in.display()))) {
       boolean warning = req.lenientDisplay() || CPT.equals(release.url());
@@ -225,20 +225,6 @@ public final class ValidateService {
       }
     }
     return out;
-  }
-
-  private static boolean languageMatches(String language, String requested) {
-    if (language == null) {
-      return false;
-    }
-    for (String r : requested.split("\\s*,\\s*")) {
-      String wanted = r.split(";")[0].trim().toLowerCase(Locale.ROOT);
-      String have = language.toLowerCase(Locale.ROOT);
-      if (!wanted.isEmpty() && (have.equals(wanted) || have.startsWith(wanted + "-") || wanted.startsWith(have + "-"))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** "Valid display is 'A' (en)" or "Valid display is one of 2 choices: 'A' (en) or 'B' (de)". */
