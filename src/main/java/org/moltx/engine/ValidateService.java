@@ -71,6 +71,13 @@ public final class ValidateService {
       throw new TerminologyException(Problem.INVALID_REQUEST, "No code given in " + in.path(), in.codeExpression());
     }
     String system = TerminologyStore.canonicalSystem(in.system());
+    if (system == null && vs != null && !in.path().equals("code")) {
+      // a Coding without a system has no defined meaning: nothing to infer it from
+      issues.add(notInValueSet("#" + in.code(), vs, in));
+      issues.add(new ValidationIssue("warning", "invalid", "invalid-data", "Coding has no system. A code with no system "
+          + "has no defined meaning, and it cannot be validated. A system should be provided", in.path()));
+      return new ValidateResult(false, null, null, in.code(), null, false, issues, unknownSystems);
+    }
     if (system == null && vs != null) {
       system = inferSystem(store, req, in);
       if (system == null) {
@@ -105,8 +112,8 @@ public final class ValidateService {
       unknownSystems.add(system + (chosen != null && !noSuchSystem ? "|" + chosen : ""));
       issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(),
           chosen != null && !noSuchSystem ? in.versionExpression() : in.systemExpression()));
-      if (vs != null) {
-        issues.add(new ValidationIssue("warning", "not-found", "vs-invalid", "Unable to check whether the code is in the "
+      if (vs != null && !noSuchSystem) {
+        issues.add(new ValidationIssue("error", "not-found", "vs-invalid", "Unable to check whether the code is in the "
             + "value set '" + canonical(vs) + "' because the code system " + system
             + (chosen != null ? "|" + chosen : "") + " was not found", in.systemExpression()));
       }
