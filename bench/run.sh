@@ -19,6 +19,7 @@
 #   BENCH_CASES="lookup ..."  only these cases (names as in the table; the ceiling always runs)
 #   BENCH_NO_RESULTS=1        do not write bench/results/
 #   BENCH_SUMMARY=FILE        also write the figures as "key value" lines to FILE (used by jvm-compare.sh)
+#   BENCH_NOISE_PCT=10        mark a case * when other processes used more than this % of the CPUs during it
 #   BENCH_KEEP=1              keep the work directory (server log, wrk output)
 #   BENCH_IDLE_WAIT=300       seconds to wait for other work on the machine to stop before measuring (the load
 #                             generator, nginx and moltx share the CPUs, so anything else skews every figure)
@@ -101,7 +102,7 @@ done
 # code the FY2027 addenda touch (so each code answers the same in both years), every Nth, dotted after 3 characters.
 RELEASES=$ROOT/terminology/releases
 {
-  awk '{ print $2 }' "$RELEASES/icd10cm-order-addenda-FY2027.txt" | sed 's/^/X /'
+  awk '{ print "X", $3 }' "$RELEASES/icd10cm-order-addenda-FY2027.txt"  # action, flag, code, titles
   zcat "$RELEASES/icd10cm-order-FY2026.txt.gz" | tr -d '\r' \
     | awk '{ code = substr($0, 7, 7); gsub(/ /, "", code); if (substr($0, 15, 1) == "1") print "B", code }'
 } | awk -v want="$MIXED_CODES" '
@@ -169,14 +170,21 @@ TARGET_RSS_MB=300
 has() { grep -qF -- "$1" "$WORK/body"; }
 count() { [[ $(grep -oF -- "$1" "$WORK/body" | wc -l) == "$2" ]]; }
 
-# A sample of the mixed workload's codes answers 200 with a display / result=true for both operations.
+# Every code of the mixed workload answers 200 to both operations (one curl process, 20,000 requests), and a
+# sample answers with a display / result=true.
 check_mixed() {
-  local code
+  local code bad
+  awk -v u="$FHIR/CodeSystem" -v s="$ICD" '{
+      printf "url = \"%s/$lookup?system=%s&code=%s\"\noutput = /dev/null\n", u, s, $1
+      printf "url = \"%s/$validate-code?url=%s&code=%s\"\noutput = /dev/null\n", u, s, $1
+    }' "$WORK/codes.txt" > "$WORK/mixed-check.curl"
+  bad=$(curl -s -K "$WORK/mixed-check.curl" -w '%{http_code} %{url_effective}\n' | grep -v '^200 ' || true)
+  [[ -z $bad ]] || { log "bench: mixed workload codes that fail:"; head -5 <<< "$bad" >&2; return 1; }
   for code in $(awk 'NR % 500 == 1' "$WORK/codes.txt"); do
     curl -sf "$FHIR/CodeSystem/\$lookup?system=$ICD&code=$code" | grep -q '"name":"display"' \
-      || { log "bench: \$lookup of $code failed"; return 1; }
+      || { log "bench: \$lookup of $code has no display"; return 1; }
     curl -sf "$FHIR/CodeSystem/\$validate-code?url=$ICD&code=$code" | grep -q '"valueBoolean":true' \
-      || { log "bench: \$validate-code of $code failed"; return 1; }
+      || { log "bench: \$validate-code of $code is not true"; return 1; }
   done
 }
 
@@ -190,27 +198,45 @@ cds_available() {
     && grep -q "\"$CDS_SERVICE\"" "$WORK/discovery"
 }
 
-# run_wrk NAME URL [script args...]: warm-up, then the measured run; prints the BENCH line's values.
+# CPU time, in clock ticks: of the whole machine (total, busy), and of the given processes (user + system).
+machine_ticks() { awk '/^cpu / { print $2+$3+$4+$5+$6+$7+$8+$9, $2+$3+$4+$7+$8+$9 }' /proc/stat; }
+process_ticks() { cat "${@/#//proc/}" 2>/dev/null | awk '{ s += $14 + $15 } END { print s + 0 }'; }
+HZ=$(getconf CLK_TCK)
+
+# run_wrk NAME URL [script args...]: warm-up, then the measured run; prints wrk.lua's BENCH line, plus other_pct:
+# the share of all CPUs that processes other than moltx, nginx and wrk used during the measured run.
 run_wrk() {
   local name=$1 url=$2; shift 2
   local args=(-t"$THREADS" -c"$CONNECTIONS" -s "$BENCH_DIR/wrk.lua" "$url")
   (( $# )) && args+=(-- "$@")
   wrk -d"${WARMUP}s" "${args[@]}" > "$WORK/wrk-$name-warmup.txt"
-  wrk -d"${DURATION}s" "${args[@]}" > "$WORK/wrk-$name.txt"
-  grep '^BENCH ' "$WORK/wrk-$name.txt" || die "wrk gave no result for $name: $(cat "$WORK/wrk-$name.txt")"
+  local ours=("$SERVER_PID/stat" "$NGINX_PID/stat")
+  local p; for p in $(pgrep -P "$NGINX_PID"); do ours+=("$p/stat"); done
+  local m0 o0 m1 o1 TIMEFORMAT='%3U %3S'
+  m0=$(machine_ticks); o0=$(process_ticks "${ours[@]}")
+  { time wrk -d"${DURATION}s" "${args[@]}" > "$WORK/wrk-$name.txt"; } 2> "$WORK/wrk-$name.time"
+  m1=$(machine_ticks); o1=$(process_ticks "${ours[@]}")
+  local other
+  other=$(awk -v m0="$m0" -v m1="$m1" -v o="$((o1 - o0))" -v hz="$HZ" -v w="$(cat "$WORK/wrk-$name.time")" 'BEGIN {
+      split(m0, a, " "); split(m1, b, " "); split(w, c, " ")
+      total = b[1] - a[1]; busy = b[2] - a[2] - o - (c[1] + c[2]) * hz
+      printf "%.0f", (total > 0 && busy > 0) ? 100 * busy / total : 0 }')
+  local line
+  line=$(grep '^BENCH ' "$WORK/wrk-$name.txt") || die "wrk gave no result for $name: $(cat "$WORK/wrk-$name.txt")"
+  echo "$line other_pct=$other"
 }
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< "$2"; }
 
-declare -A RPS P50 P99 NON2XX ERRORS SKIPPED
+declare -A RPS P50 P99 NON2XX ERRORS OTHER SKIPPED
 ORDER=()
 record() {  # record NAME BENCH-LINE
   local name=$1 line=$2
   ORDER+=("$name")
   RPS[$name]=$(field rps "$line"); P50[$name]=$(field p50_ms "$line"); P99[$name]=$(field p99_ms "$line")
-  NON2XX[$name]=$(field non2xx "$line")
+  NON2XX[$name]=$(field non2xx "$line"); OTHER[$name]=$(field other_pct "$line")
   ERRORS[$name]=$(( $(field connect_err "$line") + $(field read_err "$line") + $(field write_err "$line") \
     + $(field timeouts "$line") ))
-  log "bench: $(printf '%-18s' "$name") ${RPS[$name]} req/s  p50 ${P50[$name]} ms  p99 ${P99[$name]} ms  non-2xx ${NON2XX[$name]}"
+  log "bench: $(printf '%-18s' "$name") ${RPS[$name]} req/s  p50 ${P50[$name]} ms  p99 ${P99[$name]} ms  non-2xx ${NON2XX[$name]}  other CPU ${OTHER[$name]}%"
 }
 
 log "bench: wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s per case"
@@ -246,10 +272,12 @@ verdict() { awk -v ok="$1" 'BEGIN { print (ok ? "PASS" : "MISS") }'; }
 # cmp VALUE OP LIMIT -> 1 or 0
 cmpf() { awk -v a="$1" -v b="$3" -v op="$2" 'BEGIN { print (op == ">=" ? a >= b : a <= b) ? 1 : 0 }'; }
 
+NOISE_PCT=${BENCH_NOISE_PCT:-10}
+NOISY=0
 ROWS=()
 for name in "${ORDER[@]}"; do
   if [[ -n ${SKIPPED[$name]:-} ]]; then
-    ROWS+=("$name|-|-|-|-|-|${SKIPPED[$name]}|SKIP"); continue
+    ROWS+=("$name|-|-|-|-|-|-|${SKIPPED[$name]}|SKIP"); continue
   fi
   fraction=$(awk -v a="${RPS[$name]}" -v b="$CEILING" 'BEGIN { printf "%.3f", a / b }')
   targets=() ok=1
@@ -265,13 +293,15 @@ for name in "${ORDER[@]}"; do
   (( NON2XX[$name] + ERRORS[$name] == 0 )) || { targets+=("no errors"); ok=0; }
   result=$( (( ${#targets[@]} )) && verdict $ok || echo "-")
   non2xx=${NON2XX[$name]}; (( ERRORS[$name] )) && non2xx+=" (+${ERRORS[$name]} socket errors)"
-  ROWS+=("$name|$(printf '%.0f' "${RPS[$name]}")|$(printf '%.2f' "${P50[$name]}")|$(printf '%.2f' "${P99[$name]}")|$non2xx|$fraction|$(IFS=,; echo "${targets[*]:-}" | sed 's/,/, /g')|$result")
+  (( OTHER[$name] > NOISE_PCT )) && { [[ $result == - ]] && result="*" || result+="*"; NOISY=1; }
+  ROWS+=("$name|$(printf '%.0f' "${RPS[$name]}")|$(printf '%.2f' "${P50[$name]}")|$(printf '%.2f' "${P99[$name]}")|$non2xx|$fraction|${OTHER[$name]}|$(IFS=,; echo "${targets[*]:-}" | sed 's/,/, /g')|$result")
 done
-ROWS+=("time to ready|-|-|-|-|-|<= $TARGET_READY_MS ms: $READY_MS ms|$(verdict "$(cmpf "$READY_MS" '<=' $TARGET_READY_MS)")")
-ROWS+=("RSS after start|-|-|-|-|-|<= $TARGET_RSS_MB MB: $RSS_START MB|$(verdict "$(cmpf "$RSS_START" '<=' $TARGET_RSS_MB)")")
-ROWS+=("RSS after load|-|-|-|-|-|<= $TARGET_RSS_MB MB: $RSS_LOAD MB|$(verdict "$(cmpf "$RSS_LOAD" '<=' $TARGET_RSS_MB)")")
+ROWS+=("time to ready|-|-|-|-|-|-|<= $TARGET_READY_MS ms: $READY_MS ms|$(verdict "$(cmpf "$READY_MS" '<=' $TARGET_READY_MS)")")
+ROWS+=("RSS after start|-|-|-|-|-|-|<= $TARGET_RSS_MB MB: $RSS_START MB|$(verdict "$(cmpf "$RSS_START" '<=' $TARGET_RSS_MB)")")
+ROWS+=("RSS after load|-|-|-|-|-|-|<= $TARGET_RSS_MB MB: $RSS_LOAD MB|$(verdict "$(cmpf "$RSS_LOAD" '<=' $TARGET_RSS_MB)")")
 
-HEADER="case|req/s|p50 ms|p99 ms|non-2xx|x ceiling|target|result"
+HEADER="case|req/s|p50 ms|p99 ms|non-2xx|x ceiling|other CPU %|target|result"
+NOISE_NOTE="other CPU %: share of the CPUs that processes other than moltx, nginx and wrk used while the case was measured; * marks a figure taken on a busy machine (over $NOISE_PCT%), not to be trusted."
 COMMIT=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
 DIRTY=$(cd "$ROOT" && [[ -n $(git status --porcelain -- src pom.xml terminology 2>/dev/null) ]] && echo " (uncommitted changes)" || true)
 CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
@@ -286,6 +316,7 @@ WHEN=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   echo "JVM options: $JVM_OPTS"
   echo "wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s per case, loopback; ceiling: nginx static, same bytes as \$lookup"
   echo "CPUs busy with other work: ${BUSY_BEFORE}% before the run, ${BUSY_AFTER}% after"
+  echo "$NOISE_NOTE"
 }
 
 if [[ -n ${BENCH_SUMMARY:-} ]]; then
@@ -296,6 +327,7 @@ if [[ -n ${BENCH_SUMMARY:-} ]]; then
       [[ -n ${SKIPPED[$name]:-} ]] && continue
       key=${name%% *}
       echo "rps.$key ${RPS[$name]}"; echo "p50.$key ${P50[$name]}"; echo "p99.$key ${P99[$name]}"
+      echo "other.$key ${OTHER[$name]}"
     done
   } > "$BENCH_SUMMARY"
 fi
@@ -315,7 +347,10 @@ if [[ ${BENCH_NO_RESULTS:-0} != 1 ]]; then
     echo "| ${HEADER//|/ | } |"
     echo "|$(sed 's/[^|]*/---/g' <<< "$HEADER")|"
     for row in "${ROWS[@]}"; do echo "| ${row//|/ | } |"; done
+    echo
+    echo "$NOISE_NOTE"
   } > "$md"
   cp "$md" "$BENCH_DIR/results/$(date -u +%Y%m%dT%H%M%SZ).md"
   log "bench: wrote $md"
 fi
+(( NOISY == 0 )) || log "bench: WARNING: other processes used the CPUs during the cases marked *; run again on a quiet machine"
