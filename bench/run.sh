@@ -3,7 +3,7 @@
 # measures time to ready and RSS, loads each case on loopback with wrk, measures the ceiling (nginx serving the
 # same $lookup bytes as a static file) in the same run, and prints a table with the targets of issue 4.
 #
-#   bench/run.sh                         # build + full run (about 2.5 minutes)
+#   bench/run.sh                         # build + full run (about 3 minutes, plus any wait for an idle machine)
 #   BENCH_SKIP_BUILD=1 bench/run.sh      # use the existing target/moltx.jar
 #
 # Settings (environment):
@@ -16,6 +16,8 @@
 #   BENCH_NGINX_PORT=18081    nginx port (loopback)
 #   BENCH_MIXED_CODES=10000   distinct ICD-10-CM codes in the mixed workload
 #   BENCH_JVM_OPTS="..."      JVM options instead of those in bench/jvm-options
+#   BENCH_SERVER_ARGS="..."   extra moltx options, e.g. "--access-log false" or "--cache-entries 0" (default: none,
+#                             the server as shipped)
 #   BENCH_CASES="lookup ..."  only these cases (names as in the table; the ceiling always runs)
 #   BENCH_NO_RESULTS=1        do not write bench/results/
 #   BENCH_SUMMARY=FILE        also write the figures as "key value" lines to FILE (used by jvm-compare.sh)
@@ -36,6 +38,7 @@ DURATION=${BENCH_DURATION:-10}
 WARMUP=${BENCH_WARMUP:-3}
 MIXED_CODES=${BENCH_MIXED_CODES:-10000}
 JVM_OPTS=${BENCH_JVM_OPTS:-$(grep -v '^[[:space:]]*#' "$BENCH_DIR/jvm-options" | xargs)}
+SERVER_ARGS=${BENCH_SERVER_ARGS:-}
 BASE=http://127.0.0.1:$PORT
 FHIR=$BASE/fhir
 ICD=http://hl7.org/fhir/sid/icd-10-cm
@@ -117,10 +120,10 @@ RELEASES=$ROOT/terminology/releases
 log "bench: mixed workload over $(wc -l < "$WORK/codes.txt") distinct ICD-10-CM codes"
 
 # --- 4. start moltx, time to ready, RSS after start ------------------------------------------------------------------
-log "bench: starting moltx with: $JVM_OPTS"
+log "bench: starting moltx with: $JVM_OPTS -jar moltx.jar --port $PORT $SERVER_ARGS"
 t0=$(now_ms)
 # shellcheck disable=SC2086  # JVM_OPTS is a list of options
-java $JVM_OPTS -jar "$JAR" --port "$PORT" > "$WORK/server.log" 2>&1 &
+java $JVM_OPTS -jar "$JAR" --port "$PORT" $SERVER_ARGS > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 until [[ $(curl -s -o /dev/null -w '%{http_code}' "$FHIR/metadata") == 200 ]]; do
   kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$WORK/server.log" >&2; die "moltx exited during start-up"; }
@@ -313,7 +316,7 @@ WHEN=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   printf '%s\n' "$HEADER" "${ROWS[@]}" | column -t -s '|'
   echo
   echo "moltx $COMMIT$DIRTY, $WHEN; $(nproc) CPUs ($CPU); $JAVA"
-  echo "JVM options: $JVM_OPTS"
+  echo "JVM options: $JVM_OPTS; moltx options: ${SERVER_ARGS:-(defaults)}"
   echo "wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s per case, loopback; ceiling: nginx static, same bytes as \$lookup"
   echo "CPUs busy with other work: ${BUSY_BEFORE}% before the run, ${BUSY_AFTER}% after"
   echo "$NOISE_NOTE"
@@ -339,7 +342,7 @@ if [[ ${BENCH_NO_RESULTS:-0} != 1 ]]; then
     echo "# moltx benchmark, $WHEN"
     echo
     echo "moltx \`$COMMIT\`$DIRTY on $(nproc) CPUs ($CPU), $JAVA."
-    echo "JVM options: \`$JVM_OPTS\`."
+    echo "JVM options: \`$JVM_OPTS\`; moltx options: ${SERVER_ARGS:+\`$SERVER_ARGS\`}${SERVER_ARGS:-the defaults}."
     echo "Load: wrk -t$THREADS -c$CONNECTIONS on loopback, ${WARMUP} s warm-up then ${DURATION} s per case."
     echo "CPUs busy with other work: ${BUSY_BEFORE}% before the run, ${BUSY_AFTER}% after (moltx idle)."
     echo "Ceiling: nginx $(nginx -v 2>&1 | sed 's/.*nginx\///') serving the same bytes as the \$lookup response as a static file, in the same run."
