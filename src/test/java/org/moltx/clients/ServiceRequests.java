@@ -55,7 +55,10 @@ final class ServiceRequests {
     return validator;
   }
 
-  /** The findings about ServiceRequest.code and ServiceRequest.reasonCode, as "severity: message". */
+  /**
+   * The validator's findings about ServiceRequest.code and ServiceRequest.reasonCode (warnings and errors), as
+   * "severity @ location: message"; the best-practice warning about narrative is left out.
+   */
   static List<String> codeFindings(FhirValidator validator, ServiceRequest sr) {
     ValidationResult result = validator.validateWithResult(sr);
     return result.getMessages().stream()
@@ -65,8 +68,10 @@ final class ServiceRequests {
         .map(ServiceRequests::describe).toList();
   }
 
-  static List<String> all(FhirValidator validator, ServiceRequest sr) {
-    return validator.validateWithResult(sr).getMessages().stream().map(ServiceRequests::describe).toList();
+  /** The findings for the three ServiceRequests, in order: valid, wrong display, unknown code. */
+  static List<List<String>> verdicts(FhirValidator validator) {
+    return List.of(codeFindings(validator, valid()), codeFindings(validator, wrongDisplay()),
+        codeFindings(validator, unknownCode()));
   }
 
   static String describe(SingleValidationMessage m) {
