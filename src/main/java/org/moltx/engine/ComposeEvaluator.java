@@ -213,7 +213,7 @@ final class ComposeEvaluator {
   private static IntPredicate filter(CodeSystemRelease r, ConceptSetComponent include) {
     IntPredicate all = i -> true;
     for (ConceptSetFilterComponent f : include.getFilter()) {
-      all = all.and(Filters.of(r, f.getProperty(), f.hasOp() ? f.getOp().toCode() : null, f.getValue()));
+      all = all.and(Filters.of(r, f.getProperty(), f.getOp() != null ? f.getOp().toCode() : null, f.getValue()));
     }
     return all;
   }
@@ -221,7 +221,7 @@ final class ComposeEvaluator {
   /** The concepts worth testing: the subtree of an is-a or descendent-of root when there is one, else all. */
   private static int[] candidates(CodeSystemRelease r, ConceptSetComponent include) {
     for (ConceptSetFilterComponent f : include.getFilter()) {
-      String op = f.hasOp() ? f.getOp().toCode() : "";
+      String op = f.getOp() != null ? f.getOp().toCode() : "";
       if ((op.equals("is-a") || op.equals("descendent-of")) && "concept".equals(f.getProperty())) {
         int root = r.indexOf(f.getValue());
         if (root < 0) {
