@@ -15,7 +15,11 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.moltx.fhir.FastPathFilter;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -84,6 +88,8 @@ public final class ServerFactory {
     ServletHolder fhir = new ServletHolder("fhir", fhirServer);
     fhir.setInitOrder(1);
     context.addServlet(fhir, "/fhir/*");
+    context.addFilter(new FilterHolder(new FastPathFilter(terminology, FHIR)), "/fhir/*",
+        EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder("cds-hooks", new CdsHooksServlet(FHIR, terminology, config.cdsSettings())),
         "/cds-services/*");
 

@@ -26,6 +26,7 @@ final class ComposeEvaluator {
   private final VersionPolicy policy;
   private final Set<String> usedCodeSystems = new LinkedHashSet<>();
   private final Set<String> usedValueSets = new LinkedHashSet<>();
+  private final Set<String> appliedVersionRules = new LinkedHashSet<>();
   private final Deque<String> path = new ArrayDeque<>();
   private final TextFilter text;
 
@@ -42,6 +43,11 @@ final class ComposeEvaluator {
 
   Set<String> usedValueSets() {
     return usedValueSets;
+  }
+
+  /** "system-version=system|version" and "check-system-version=..." rules that chose a version, to echo. */
+  Set<String> appliedVersionRules() {
+    return appliedVersionRules;
   }
 
   /** Every member; a concept included twice appears once. */
@@ -200,7 +206,15 @@ final class ComposeEvaluator {
 
   private CodeSystemRelease release(ConceptSetComponent include, String requestedVersion) {
     String system = include.getSystem();
-    String version = policy.versionFor(system, include.hasVersion() ? include.getVersion() : requestedVersion);
+    String stated = include.hasVersion() ? include.getVersion() : requestedVersion;
+    String version = policy.versionFor(system, stated);
+    if (stated == null && !policy.force().containsKey(system)) {
+      if (policy.defaults().containsKey(system)) {
+        appliedVersionRules.add("system-version=" + system + "|" + policy.defaults().get(system));
+      } else if (policy.check().containsKey(system)) {
+        appliedVersionRules.add("check-system-version=" + system + "|" + policy.check().get(system));
+      }
+    }
     CodeSystemRelease r = CodeSystemResolver.resolve(store, system, version, null);
     usedCodeSystems.add(r.url() + (r.version() != null ? "|" + r.version() : ""));
     return r;

@@ -13,7 +13,7 @@ public final class ExpandService {
     }
     ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), TextFilter.of(req.filter()));
     List<ExpansionItem> all = evaluator.expand(req.valueSet());
-    if (req.activeOnly()) {
+    if (req.activeOnly() || (req.valueSet().getCompose().hasInactive() && !req.valueSet().getCompose().getInactive())) {
       all.removeIf(i -> i.release().isInactive(i.index()));
     }
     int total = all.size();
@@ -25,6 +25,6 @@ public final class ExpandService {
     int from = Math.min(req.offset(), total);
     int to = req.count() == null ? total : (int) Math.min((long) from + req.count(), total);
     return new ExpandResult(req.valueSet(), all.subList(from, to), total, req.offset(), evaluator.usedCodeSystems(),
-        evaluator.usedValueSets());
+        evaluator.usedValueSets(), evaluator.appliedVersionRules());
   }
 }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.IntPredicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import org.moltx.model.CodeSystemRelease;
 import org.moltx.model.CodingValue;
 import org.moltx.model.ConceptProperty;
@@ -15,6 +15,10 @@ final class Filters {
   private Filters() {}
 
   static IntPredicate of(CodeSystemRelease r, String property, String op, String value) {
+    if (op == null || property == null) {
+      throw new TerminologyException(Problem.INVALID_REQUEST, "A value set filter needs a property and an op",
+          "ValueSet.compose.include.filter");
+    }
     if (value == null) {
       throw new TerminologyException(Problem.INVALID_REQUEST, "The filter on '" + property + "' with op '" + op
           + "' has no value", "ValueSet.compose.include.filter");

@@ -53,7 +53,11 @@ public final class ValidateService {
     }
     issues.addAll(information);
     if (valid == null) {
-      return new ValidateResult(false, null, null, null, null, false, issues, unknown);
+      // report the concept a coding did find, if any, so the client sees what it was
+      ValidateResult found = results.stream().filter(r -> r.display() != null).findFirst().orElse(null);
+      return found == null ? new ValidateResult(false, null, null, null, null, false, issues, unknown)
+          : new ValidateResult(false, found.system(), found.version(), found.code(), found.display(), found.inactive(),
+              issues, unknown);
     }
     return new ValidateResult(true, valid.system(), valid.version(), valid.code(), valid.display(), valid.inactive(),
         issues, unknown);
@@ -82,7 +86,14 @@ public final class ValidateService {
     }
     // the value set's version of the code system wins; a different version in the coding is an error
     String includeVersion = vs == null ? null : includeVersion(vs, system);
-    String chosen = req.versions().versionFor(system, includeVersion);
+    String chosen;
+    try {
+      chosen = req.versions().versionFor(system, includeVersion);
+    } catch (TerminologyException e) {
+      // a version rule of the request that the value set breaks is a finding, not a failed request
+      issues.add(new ValidationIssue("error", "exception", "version-error", e.getMessage(), in.versionExpression()));
+      chosen = includeVersion;
+    }
     if (chosen == null && vs == null) {
       chosen = in.version();
     }
@@ -130,14 +141,20 @@ public final class ValidateService {
           + Hints.forUnknownCode(release, in.code()), in.codeExpression()));
       return new ValidateResult(false, system, release.version(), in.code(), null, false, issues, unknownSystems);
     }
-    String display = release.display(i);
-    if (in.display() != null && !validDisplays(release, i, req.displayLanguage()).contains(in.display())) {
+    List<Designation> candidates = displays(release, i);
+    List<Designation> inLanguage = req.displayLanguage() == null ? candidates
+        : candidates.stream().filter(d -> languageMatches(d.language(), req.displayLanguage())).toList();
+    String display = inLanguage.isEmpty() ? release.display(i) : inLanguage.get(0).value();
+    if (in.display() != null && candidates.stream().noneMatch(d -> d.value().equals(in.display()))) {
       boolean warning = req.lenientDisplay() || CPT.equals(release.url());
-      boolean whitespaceOnly = normalise(in.display()).equals(normalise(display));
-      issues.add(new ValidationIssue(warning ? "warning" : "error", "invalid", "invalid-display",
-          (whitespaceOnly ? "Wrong whitespace in Display Name '" : "Wrong Display Name '") + in.display() + "' for "
-              + system + "#" + in.code() + ". Valid display is '" + display + "' (" + language(release) + ")"
-              + (req.displayLanguage() != null ? " (for the language(s) '" + req.displayLanguage() + "')" : ""),
+      String languages = req.displayLanguage() == null ? "--" : req.displayLanguage();
+      String prefix = (normalise(in.display()).equals(normalise(release.display(i))) ? "Wrong whitespace in Display Name '"
+          : "Wrong Display Name '") + in.display() + "' for " + system + "#" + in.code() + ". ";
+      String text = inLanguage.isEmpty()
+          ? prefix + "There are no valid display names found for language(s) '" + languages + "'. Default display is '"
+              + release.display(i) + "'"
+          : prefix + describe(inLanguage) + " (for the language(s) '" + languages + "')";
+      issues.add(new ValidationIssue(warning ? "warning" : "error", "invalid", "invalid-display", text,
           in.displayExpression()));
     }
     if (release.isAbstract(i) && !req.abstractAllowed()) {
@@ -185,21 +202,43 @@ public final class ValidateService {
     return req.inferSystem() ? null : systems.iterator().next();
   }
 
-  private static Set<String> validDisplays(CodeSystemRelease r, int i, String language) {
-    Set<String> valid = new LinkedHashSet<>();
+  /** The concept's display (in the code system's language) and its designations, as display candidates. */
+  private static List<Designation> displays(CodeSystemRelease r, int i) {
+    List<Designation> out = new ArrayList<>();
     if (r.display(i) != null) {
-      valid.add(r.display(i));
+      out.add(new Designation(r.info().language(), null, r.display(i)));
     }
     for (Designation d : r.designations(i)) {
-      if (language == null || d.language() == null || d.language().toLowerCase(Locale.ROOT).startsWith(language.toLowerCase(Locale.ROOT))) {
-        valid.add(d.value());
+      if (out.stream().noneMatch(o -> o.value().equals(d.value()) && java.util.Objects.equals(o.language(), d.language()))) {
+        out.add(d);
       }
     }
-    return valid;
+    return out;
   }
 
-  private static String language(CodeSystemRelease r) {
-    return r.info().language() != null ? r.info().language() : "en";
+  private static boolean languageMatches(String language, String requested) {
+    if (language == null) {
+      return false;
+    }
+    for (String r : requested.split("\\s*,\\s*")) {
+      String wanted = r.split(";")[0].trim().toLowerCase(Locale.ROOT);
+      String have = language.toLowerCase(Locale.ROOT);
+      if (!wanted.isEmpty() && (have.equals(wanted) || have.startsWith(wanted + "-") || wanted.startsWith(have + "-"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "Valid display is 'A' (en)" or "Valid display is one of 2 choices: 'A' (en) or 'B' (de)". */
+  private static String describe(List<Designation> displays) {
+    List<String> parts = displays.stream()
+        .map(d -> "'" + d.value() + "'" + (d.language() != null ? " (" + d.language() + ")" : "")).toList();
+    if (parts.size() == 1) {
+      return "Valid display is " + parts.get(0);
+    }
+    return "Valid display is one of " + parts.size() + " choices: " + String.join(", ", parts.subList(0, parts.size() - 1))
+        + " or " + parts.get(parts.size() - 1);
   }
 
   private static String normalise(String s) {

@@ -23,6 +23,7 @@ public record VersionPolicy(Map<String, String> defaults, Map<String, String> ch
       }
       return stated;
     }
-    return defaults.get(system);
+    // a check pattern also chooses among the versions when the value set names none
+    return defaults.containsKey(system) ? defaults.get(system) : check.get(system);
   }
 }

@@ -71,7 +71,7 @@ public final class CodeSystemValidateCodeOperation {
       throw ErrorMapper.invalid("No code system given: supply url (or coding.system)", "url");
     }
     ValidateRequest req = new ValidateRequest(null, inputs, codeableConcept != null, Values.bool(isAbstract, true), false,
-        Values.bool(lenient, false), Values.string(displayLanguage), VersionPolicy.NONE);
+        Values.bool(lenient, false), Values.displayLanguage(request, displayLanguage), VersionPolicy.NONE);
     return ParametersRenderer.validation(terminology.validate(store, req), codeableConcept);
   }
 }

@@ -15,7 +15,9 @@ final class CodedInputs {
     int given = (code != null ? 1 : 0) + (coding != null && !coding.isEmpty() ? 1 : 0)
         + (codeableConcept != null && !codeableConcept.isEmpty() ? 1 : 0);
     if (given == 0) {
-      throw ErrorMapper.invalid("No code to validate: supply code (with system), coding or codeableConcept", "code");
+      // the ecosystem tests' wording (batch/batch-validate-bad), without an expression: no element is at fault
+      throw ErrorMapper.invalid("Unable to find code to validate (looked for coding | codeableConcept | code+system"
+          + " | code+inferSystem in parameters", null);
     }
     if (given > 1) {
       throw ErrorMapper.invalid("Supply only one of code, coding and codeableConcept", "coding");

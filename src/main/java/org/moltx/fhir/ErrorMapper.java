@@ -67,7 +67,10 @@ public final class ErrorMapper {
   /** txType: the HL7 tx-issue-type code that clients of the terminology ecosystem read, or null. */
   private static BaseServerResponseException withOutcome(BaseServerResponseException ex, IssueType type, String txType,
       TerminologyException e) {
-    OperationOutcome oo = outcome(type, e.getMessage(), e.element());
+    // the ecosystem's clients expect the request element only for request errors; the text names the rest
+    boolean requestError = e.problem() == org.moltx.engine.Problem.INVALID_REQUEST
+        || e.problem() == org.moltx.engine.Problem.NOT_SUPPORTED;
+    OperationOutcome oo = outcome(type, e.getMessage(), requestError ? e.element() : null);
     if (txType != null) {
       oo.getIssueFirstRep().getDetails().addCoding(new Coding(TX_ISSUE_TYPE, txType, null));
     }

@@ -32,7 +32,8 @@ public final class ExpandOperation {
       "system-version", "check-system-version", "force-system-version", "property", "useSupplement",
       "default-valueset-version");
   /** Parameters that say what to expand rather than how: not echoed in expansion.parameter. */
-  private static final Set<String> NOT_ECHOED = Set.of("url", "valueSet", "tx-resource", "uuid", "valueSetVersion");
+  private static final Set<String> NOT_ECHOED = Set.of("url", "valueSet", "tx-resource", "uuid", "valueSetVersion",
+      "property", "system-version", "check-system-version");
 
   private final Terminology terminology;
   private final int maxExpansionSize;
@@ -67,8 +68,12 @@ public final class ExpandOperation {
     ExpandRequest req = new ExpandRequest(target, Values.string(filter), count == null ? null : count.getValue(),
         offset == null || offset.getValue() == null ? 0 : offset.getValue(), Values.bool(activeOnly, false), versions,
         maxExpansionSize);
+    List<String> properties = new ArrayList<>(OperationInput.strings(request, "property"));
+    if (Values.bool(OperationInput.string(request, "includeDefinition"), false) && !properties.contains("definition")) {
+      properties.add(0, "definition");
+    }
     ExpansionRenderer.Options options = new ExpansionRenderer.Options(Values.bool(includeDesignations, false),
-        OperationInput.strings(request, "property"), echoed(request));
+        properties, Values.bool(excludeNested, false) || req.count() != null, echoed(request));
     return ExpansionRenderer.render(terminology.expand(store, req), options);
   }
 

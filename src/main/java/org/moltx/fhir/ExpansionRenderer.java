@@ -14,12 +14,25 @@ import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
 import org.moltx.engine.ExpandResult;
 import org.moltx.engine.ExpansionItem;
 import org.moltx.model.CodeSystemRelease;
+import org.moltx.model.CodingValue;
+import org.moltx.model.ConceptProperty;
 import org.moltx.model.Designation;
+import org.moltx.model.PropertyDef;
+import org.hl7.fhir.r4.model.Extension;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Renders an expansion as the ValueSet that $expand returns. */
 final class ExpansionRenderer {
   /** How the request asked: which designations and properties to include, and the parameters to echo. */
-  record Options(boolean includeDesignations, List<String> properties, List<EchoedParameter> echo) {}
+  record Options(boolean includeDesignations, List<String> properties, boolean excludeNested,
+      List<EchoedParameter> echo) {}
+
+  /** R5 expansion properties in R4, as the cross-version extensions the FHIR tooling converts. */
+  static final String PROPERTY_EXTENSION = "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.property";
+  static final String CONTAINS_PROPERTY_EXTENSION =
+      "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.contains.property";
+  private static final String STANDARD_PROPERTIES = "http://hl7.org/fhir/concept-properties#";
 
   record EchoedParameter(String name, Type value) {}
 
@@ -43,15 +56,32 @@ final class ExpansionRenderer {
     for (EchoedParameter e : options.echo()) {
       exp.addParameter().setName(e.name()).setValue(e.value());
     }
+    for (String rule : result.appliedVersionRules()) {
+      int eq = rule.indexOf('=');
+      exp.addParameter().setName(rule.substring(0, eq)).setValue(new UriType(rule.substring(eq + 1)));
+    }
     for (String cs : result.usedCodeSystems()) {
       exp.addParameter().setName("used-codesystem").setValue(new UriType(cs));
     }
     for (String p : options.properties()) {
-      exp.addExtension("http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.property",
-          new CodeType(p));
+      Extension declaration = exp.addExtension().setUrl(PROPERTY_EXTENSION);
+      declaration.addExtension("code", new CodeType(p));
+      declaration.addExtension("uri", new UriType(propertyUri(result, p)));
     }
+    // nested under the parent when the parent is in the same page, as the code system's hierarchy says
+    Map<String, ValueSetExpansionContainsComponent> byKey = new HashMap<>();
     for (ExpansionItem item : result.contains()) {
-      exp.addContains(contains(item, options));
+      ValueSetExpansionContainsComponent c = contains(item, options);
+      CodeSystemRelease r = item.release();
+      int parent = r.parent(item.index());
+      ValueSetExpansionContainsComponent parentEntry = options.excludeNested() || parent < 0 ? null
+          : byKey.get(r.url() + "|" + r.code(parent));
+      if (parentEntry != null) {
+        parentEntry.addContains(c);
+      } else {
+        exp.addContains(c);
+      }
+      byKey.put(r.url() + "|" + item.code(), c);
     }
     return vs;
   }
@@ -82,7 +112,39 @@ final class ExpansionRenderer {
         }
       }
     }
+    for (String code : options.properties()) {
+      for (Type value : propertyValues(r, i, code)) {
+        Extension e = c.addExtension().setUrl(CONTAINS_PROPERTY_EXTENSION);
+        e.addExtension("code", new CodeType(code));
+        e.addExtension("value", value);
+      }
+    }
     return c;
+  }
+
+  private static List<Type> propertyValues(CodeSystemRelease r, int i, String code) {
+    List<Type> values = new java.util.ArrayList<>();
+    if (code.equals("definition") && r.definition(i) != null) {
+      values.add(new StringType(r.definition(i)));
+    }
+    for (ConceptProperty p : r.conceptProperties(i)) {
+      if (p.code().equals(code) && p.value() != null) {
+        Object v = p.value();
+        values.add(v instanceof CodingValue cv ? ParametersRenderer.coding(cv) : v instanceof Boolean b ? new BooleanType(b)
+            : v instanceof Integer n ? new IntegerType(n) : new CodeType(String.valueOf(v)));
+      }
+    }
+    return values;
+  }
+
+  private static String propertyUri(ExpandResult result, String code) {
+    for (ExpansionItem item : result.contains()) {
+      PropertyDef def = item.release().propertyDef(code);
+      if (def != null && def.uri() != null) {
+        return def.uri();
+      }
+    }
+    return STANDARD_PROPERTIES + code;
   }
 
   static EchoedParameter echo(String name, String value) {

@@ -20,6 +20,9 @@ public final class FhirServer extends RestfulServer {
     setServerName("moltx");
     setImplementationDescription("moltx FHIR R4 terminology server");
     register(this, terminology);
+    // server-level features of the standalone server; a host server keeps its own batch, $versions and metadata
+    registerProviders(List.of(new VersionsOperation(), new BatchBundleProvider()));
+    setServerConformanceProvider(new TerminologyServerCapabilityStatementProvider(this));
   }
 
   /**
@@ -36,7 +39,8 @@ public final class FhirServer extends RestfulServer {
         new ExpandOperation(terminology, MAX_EXPANSION_SIZE),
         new ValueSetValidateCodeOperation(terminology),
         new CodeSystemValidateCodeOperation(terminology),
-        new SubsumesOperation(terminology)));
+        new SubsumesOperation(terminology),
+        new BatchValidateCodeOperation()));
     server.registerInterceptor(new ErrorMapper());
     server.registerInterceptor(new ReadOnlyInterceptor());
     server.registerInterceptor(new TerminologyCapabilitiesInterceptor(terminology));

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 /**
- * The content is read-only: create, update, patch, delete, transactions, batches and history answer 405 with an
+ * The content is read-only: create, update, patch, delete and history answer 405 with an
  * OperationOutcome, before HAPI looks for a method (it would answer 400 "does not know how to handle" by itself).
  * Allowed: GET/HEAD reads, searches and operations, POST of operations ({@code $name}) and of {@code _search}.
  */
@@ -28,10 +28,11 @@ public final class ReadOnlyInterceptor {
         }
       }
       case "POST" -> {
-        if (!last.startsWith("$") && !last.equals("_search")) {
-          throw refused("POST " + (path.isEmpty() || path.equals("/") ? "of a transaction or batch" : "to create a "
-              + "resource") + " is not allowed: this terminology server is read-only (POST is for operations "
-              + "such as $lookup, and for _search)", RequestTypeEnum.GET);
+        // POST to the base is a batch Bundle, which BatchBundleProvider answers (and refuses transactions)
+        boolean base = path.isEmpty() || path.equals("/");
+        if (!base && !last.startsWith("$") && !last.equals("_search")) {
+          throw refused("POST to create a resource is not allowed: this terminology server is read-only (POST is for "
+              + "operations such as $lookup, for _search, and for batch Bundles to the base)", RequestTypeEnum.GET);
         }
       }
       case "OPTIONS" -> {

@@ -58,7 +58,7 @@ public final class ValueSetValidateCodeOperation {
             version != null ? version : OperationInput.string(request, "version"), Values.string(display), coding,
             codeableConcept),
         codeableConcept != null, Values.bool(isAbstract, true), Values.bool(inferSystem, false), Values.bool(lenient, false),
-        Values.string(displayLanguage), ExpandOperation.versionPolicy(request));
+        Values.displayLanguage(request, displayLanguage), ExpandOperation.versionPolicy(request));
     return ParametersRenderer.validation(terminology.validate(store, req), codeableConcept);
   }
 }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
@@ -40,6 +42,8 @@ public final class ContentLoader {
     if (!Files.isDirectory(folder)) {
       throw new LoadException(folder.toString(), 0, "not a folder");
     }
+    // the official releases load on a second thread while HAPI parses the authored resources: start-up time
+    CompletableFuture<Releases> releases = CompletableFuture.supplyAsync(() -> loadReleases(folder));
     List<CodeSystem> codeSystems = new ArrayList<>();
     List<ValueSet> valueSets = new ArrayList<>();
     List<ConceptMap> conceptMaps = new ArrayList<>();
@@ -58,6 +62,18 @@ public final class ContentLoader {
         throw new LoadException(file.toString(), 0, r.fhirType() + " is not a terminology resource");
       }
     }
+    Releases loaded;
+    try {
+      loaded = releases.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : e;
+    }
+    return new LoadedContent(loaded.releases(), codeSystems, valueSets, conceptMaps, loaded.overrides());
+  }
+
+  private record Releases(List<CodeSystemRelease> releases, Map<String, Map<String, String>> overrides) {}
+
+  private Releases loadReleases(Path folder) {
     List<CodeSystemRelease> releases = new ArrayList<>();
     Map<String, Map<String, String>> overrides = new HashMap<>();
     Path manifest = folder.resolve(ReleaseManifest.FILE);
@@ -84,7 +100,7 @@ public final class ContentLoader {
             spec.file(), (System.nanoTime() - start) / 1_000_000);
       }
     }
-    return new LoadedContent(releases, codeSystems, valueSets, conceptMaps, overrides);
+    return new Releases(releases, overrides);
   }
 
   private CodeSystemRelease loadRelease(ReleaseSpec spec, Path file, List<CodeSystemRelease> loaded) {

@@ -330,8 +330,8 @@ class BadInputMatrixTest {
         Expect.status(405), "read-only");
     method("write: PATCH", "PATCH", "/fhir/ConceptMap/x", "[]", Expect.status(405), "read-only");
     method("write: conditional DELETE", "DELETE", "/fhir/CodeSystem?url=x", null, Expect.status(405), "read-only");
-    method("write: batch", "POST", "/fhir", "{\"resourceType\":\"Bundle\",\"type\":\"batch\"}", Expect.status(405),
-        "read-only");
+    method("write: transaction", "POST", "/fhir", "{\"resourceType\":\"Bundle\",\"type\":\"transaction\"}",
+        Expect.status(400), "read-only");
     cases.add(new Case("method: TRACE", "TRACE", "/fhir/metadata", List.of(), null, false, Expect.CLIENT_ERROR, null));
     cases.add(new Case("header: Accept-Encoding gzip;q=0", "GET", "/fhir/metadata",
         List.of("Accept-Encoding", "gzip;q=0"), null, false, Expect.NOT_5XX, null));

@@ -168,7 +168,7 @@ class ProductionHttpTest {
     assertOutcome(send("POST", "/fhir/CodeSystem", cs), 405, "read-only");
     assertOutcome(send("PATCH", "/fhir/CodeSystem/cpt", "[]"), 405, "read-only");
     assertOutcome(send("DELETE", "/fhir/CodeSystem/cpt", null), 405, "read-only");
-    assertOutcome(send("POST", "/fhir", "{\"resourceType\":\"Bundle\",\"type\":\"transaction\"}"), 405,
+    assertOutcome(send("POST", "/fhir", "{\"resourceType\":\"Bundle\",\"type\":\"transaction\"}"), 400,
         "read-only");
     assertOutcome(get("/fhir/CodeSystem/cpt/_history"), 405, "history");
     assertOutcome(get("/fhir/_history"), 405, "history");
