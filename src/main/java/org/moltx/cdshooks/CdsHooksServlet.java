@@ -81,6 +81,7 @@ public final class CdsHooksServlet extends HttpServlet {
     try {
       route(req, resp);
     } catch (CdsException e) {
+      finishReading(req, resp);
       if (e.status() == 401) {
         resp.setHeader("WWW-Authenticate", "Bearer");
         log.info("CDS Hooks call refused ({}): {}", req.getRequestURI(), e.getMessage());
@@ -261,6 +262,19 @@ public final class CdsHooksServlet extends HttpServlet {
     }
     StringBuffer url = req.getRequestURL();
     return url.substring(0, url.length() - req.getRequestURI().length()) + req.getContextPath();
+  }
+
+  /**
+   * An error answered before the body was read: read the rest (so the connection can serve the next request), or
+   * close the connection after the answer. Otherwise the server closes it after a response that did not say so, and
+   * a client that reuses it fails.
+   */
+  private static void finishReading(HttpServletRequest req, HttpServletResponse resp) {
+    try {
+      req.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (IOException | RuntimeException e) {
+      resp.setHeader("Connection", "close");
+    }
   }
 
   private static void requireMethod(String method, String allowed) {

@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RequestTypeEnum;
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 /**
@@ -16,7 +17,28 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 @Interceptor
 public final class ReadOnlyInterceptor {
   @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
-  public boolean check(HttpServletRequest request) {
+  public boolean check(HttpServletRequest request, HttpServletResponse response) {
+    try {
+      return allowed(request);
+    } catch (MethodNotAllowedException refused) {
+      finishReading(request, response);
+      throw refused;
+    }
+  }
+
+  /**
+   * A refusal is answered before the body is read: read the rest (bounded by the server's body limit) so the
+   * connection serves the next request, or close it after the answer.
+   */
+  private static void finishReading(HttpServletRequest request, HttpServletResponse response) {
+    try {
+      request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (java.io.IOException | RuntimeException e) {
+      response.setHeader("Connection", "close");
+    }
+  }
+
+  private static boolean allowed(HttpServletRequest request) {
     String method = request.getMethod();
     String path = request.getPathInfo() == null ? "" : request.getPathInfo();
     String last = path.substring(path.lastIndexOf('/') + 1);

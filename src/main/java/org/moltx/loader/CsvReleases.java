@@ -103,6 +103,9 @@ final class CsvReleases {
       return rows;
     } catch (IOException | UncheckedIOException e) {
       throw new LoadException(file.toString(), 0, "not valid CSV: " + e.getMessage(), e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // commons-csv: a missing or duplicate header name, a quote that does not close
+      throw new LoadException(file.toString(), 0, "not valid CSV: " + e.getMessage(), e);
     }
   }
 

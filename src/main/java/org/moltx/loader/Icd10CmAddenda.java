@@ -2,7 +2,6 @@ package org.moltx.loader;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +67,7 @@ public final class Icd10CmAddenda {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + name, e);
+      throw new LoadException(name, 0, "cannot read: " + e.getMessage(), e);
     }
     if (changes.isEmpty()) {
       throw new LoadException(name, 0, "the file holds no Add, Delete or Revise lines");

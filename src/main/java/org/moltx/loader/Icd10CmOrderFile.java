@@ -2,7 +2,6 @@ package org.moltx.loader;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ public final class Icd10CmOrderFile {
   static List<Icd10CmEntry> read(Path file) {
     List<Icd10CmEntry> entries = new ArrayList<>(100_000);
     String name = file.toString();
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>(200_000);
     try (BufferedReader in = TextFiles.open(file, StandardCharsets.US_ASCII)) {
       String line;
       int lineNo = 0;
@@ -45,6 +45,10 @@ public final class Icd10CmOrderFile {
         if (!Icd10CmCodes.isWellFormed(code)) {
           throw new LoadException(name, lineNo, "'" + code + "' is not an ICD-10-CM code");
         }
+        Integer first = seen.putIfAbsent(code, lineNo);
+        if (first != null) {
+          throw new LoadException(name, lineNo, "code " + code + " appears again (first at line " + first + ")");
+        }
         String longTitle = line.substring(77).trim();
         String shortTitle = line.substring(16, 76).trim();
         // most short titles equal the long title: keep one string
@@ -52,7 +56,7 @@ public final class Icd10CmOrderFile {
             shortTitle.equals(longTitle) ? longTitle : shortTitle, longTitle));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + name, e);
+      throw new LoadException(name, 0, "cannot read: " + e.getMessage(), e);
     }
     if (entries.isEmpty()) {
       throw new LoadException(name, 0, "the file holds no codes");

@@ -274,6 +274,10 @@ class BadInputMatrixTest {
     post("expand POST: inline value set importing itself", expand, JSON_TYPE, params("valueSet",
         "\"resource\":{\"resourceType\":\"ValueSet\",\"url\":\"http://loop2\",\"status\":\"active\",\"compose\":"
             + "{\"include\":[{\"valueSet\":[\"http://loop2\"]}]}}"), Expect.NOT_5XX, null);
+    post("expand POST: inline value set with an R5 filter operator", expand, JSON_TYPE, params("valueSet",
+        "\"resource\":{\"resourceType\":\"ValueSet\",\"status\":\"active\",\"compose\":{\"include\":[{\"system\":\""
+            + ICD + "\",\"filter\":[{\"property\":\"concept\",\"op\":\"child-of\",\"value\":\"C92\"}]}]}}"),
+        Expect.NOT_5XX, null);
     post("expand POST: value set that is a CodeSystem", expand, JSON_TYPE, params("valueSet",
         "\"resource\":{\"resourceType\":\"CodeSystem\",\"status\":\"active\",\"content\":\"complete\"}"),
         Expect.CLIENT_ERROR, null);

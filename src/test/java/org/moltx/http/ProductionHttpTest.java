@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.moltx.TestServer;
@@ -214,6 +215,22 @@ class ProductionHttpTest {
     String chunked = "POST /fhir/CodeSystem/$lookup HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/fhir+json"
         + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + chunks(ProdTestServer.MAX_BODY + 4096);
     assertThat(ProdTestServer.raw(port, chunked)).startsWith("HTTP/1.1 413").contains("OperationOutcome");
+  }
+
+  @Test
+  void aRefusalBeforeTheBodyIsReadLeavesTheConnectionUsable() {
+    String body = "{\"resourceType\":\"CodeSystem\",\"text\":\"" + "z".repeat(200_000) + "\"}";
+    for (String refused : List.of("PUT /fhir/CodeSystem/cpt", "POST /cds-services/no-such-service")) {
+      String pipelined = refused + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + body.length() + "\r\n\r\n" + body
+          + "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+      String answers = ProdTestServer.raw(ProdTestServer.port(), pipelined);
+      assertThat(answers).as(refused).containsPattern("^HTTP/1.1 40[45] ");
+      boolean closed = answers.substring(0, answers.indexOf("\r\n\r\n")).toLowerCase().contains("connection: close");
+      if (!closed) {
+        assertThat(answers).as(refused + ": the next request on the connection is answered").contains("\r\n\r\nok\n");
+      }
+    }
   }
 
   private static String chunks(int total) {
