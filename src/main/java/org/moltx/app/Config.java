@@ -42,7 +42,7 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
   public static final int DEFAULT_MAX_PARAMS = 100;
   public static final int DEFAULT_MAX_HEADER = 16384;
   public static final int DEFAULT_CACHE_ENTRIES = 10_000;
-  public static final long DEFAULT_CACHE_BYTES = 64L << 20;
+  public static final long DEFAULT_CACHE_BYTES = 16L << 20;
   public static final int DEFAULT_CACHE_MAX_AGE = 3600;
   public static final long DEFAULT_SHUTDOWN_MILLIS = 10_000;
 
@@ -72,7 +72,7 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
                                default: none, the admin endpoints answer 404). SIGHUP reloads in any case.
         --cache-entries N      responses kept by the GET response cache; 0 turns it off
                                (env MOLTX_CACHE_ENTRIES; default 10000)
-        --cache-bytes N        bytes kept by the response cache (env MOLTX_CACHE_BYTES; default 67108864)
+        --cache-bytes N        bytes kept by the response cache (env MOLTX_CACHE_BYTES; default 16777216)
         --cache-max-age S      Cache-Control max-age of cacheable responses, in seconds
                                (env MOLTX_CACHE_MAX_AGE; default 3600)
         --shutdown-timeout MS  how long a stop waits for requests in flight (env MOLTX_SHUTDOWN_TIMEOUT;

@@ -3,6 +3,7 @@ package org.moltx.app;
 import java.lang.management.ManagementFactory;
 import org.eclipse.jetty.server.Server;
 import org.moltx.http.Reloader;
+import org.moltx.engine.Terminology;
 import org.moltx.loader.LoadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,14 @@ public final class Main {
     }
     server.setStopAtShutdown(true);
     server.start();
+    try {
+      server.getBean(Terminology.class).store();
+    } catch (LoadException e) {
+      log.error("content failed to load: {}", e.getMessage());
+      server.stop();
+      System.exit(1);
+      return;
+    }
     Reloader reloader = server.getBean(Reloader.class);
     onHangup(reloader);
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();

@@ -19,6 +19,7 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
 import org.moltx.fhir.FastPathFilter;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -59,7 +60,8 @@ public final class ServerFactory {
    */
   public static Server createServer(int port, Config config) {
     Path folder = ContentFolder.resolve(config);
-    Terminology terminology = new Terminology(loadStore(config));
+    // content loads while Jetty and HAPI start; requests wait for it
+    Terminology terminology = new Terminology(CompletableFuture.supplyAsync(() -> loadStore(config)));
     PrometheusMeterRegistry metrics = metrics();
 
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -102,7 +104,8 @@ public final class ServerFactory {
     Handler front = cors(config, cache);
     ContentReloader reloader = new ContentReloader(config, terminology, cache);
     GracefulHandler graceful = new GracefulHandler();
-    OpsHandler ops = new OpsHandler(() -> server.isStarted() && !graceful.isShutdown(), metrics, reloader,
+    OpsHandler ops = new OpsHandler(() -> server.isStarted() && terminology.isLoaded() && !graceful.isShutdown(),
+        metrics, reloader,
         config.adminToken(), front);
     SizeLimitHandler size = new SizeLimitHandler(config.maxBodyBytes(), -1);
     size.setHandler(ops);
@@ -112,6 +115,7 @@ public final class ServerFactory {
     server.setRequestLog(new RequestMetrics(metrics, config.accessLog()));
     server.setStopTimeout(config.shutdownTimeoutMillis());
     server.addBean(reloader, false);
+    server.addBean(terminology, false);
     server.addBean(cache, false);
     return server;
   }

@@ -66,7 +66,7 @@ public final class CdsHooksServlet extends HttpServlet {
     this.fhir = fhir;
     this.settings = settings;
     this.jwt = new ClientJwtVerifier(settings.trustedIssuers(), settings.clockSkewSeconds(), Clock.systemUTC());
-    this.advisor = new IndicationAdvisor(new IndicationService(terminology), fhir.newJsonParser(), mapper);
+    this.advisor = new IndicationAdvisor(new IndicationService(terminology), fhir, mapper);
     this.fetcher = new ConditionFetcher(3_000, 5_000);
     if (jwt.enabled()) {
       log.info("CDS Hooks: client JWTs required from {}", settings.trustedIssuers().keySet());

@@ -1,6 +1,6 @@
 package org.moltx.cdshooks;
 
-import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -49,12 +49,12 @@ final class IndicationAdvisor {
   }
 
   private final IndicationService indications;
-  private final IParser json;
+  private final FhirContext fhir;
   private final ObjectMapper mapper;
 
-  IndicationAdvisor(IndicationService indications, IParser json, ObjectMapper mapper) {
+  IndicationAdvisor(IndicationService indications, FhirContext fhir, ObjectMapper mapper) {
     this.indications = indications;
-    this.json = json;
+    this.fhir = fhir;
     this.mapper = mapper;
   }
 
@@ -244,7 +244,8 @@ final class IndicationAdvisor {
     ServiceRequest updated = order.copy();
     updated.addReasonCode(new CodeableConcept(new Coding(IndicationService.ICD10CM, code, title)).setText(title));
     try {
-      return mapper.readTree(json.encodeResourceToString(updated));
+      // a parser per use: HAPI parsers are not to be shared between threads
+      return mapper.readTree(fhir.newJsonParser().encodeResourceToString(updated));
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

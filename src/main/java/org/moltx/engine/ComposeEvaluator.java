@@ -190,12 +190,7 @@ final class ComposeEvaluator {
   private List<ValueSet> imports(ConceptSetComponent include) {
     List<ValueSet> result = new ArrayList<>();
     for (CanonicalType c : include.getValueSet()) {
-      try {
-        result.add(ValueSets.resolve(store, c.getValue(), null));
-      } catch (TerminologyException e) {
-        throw new TerminologyException(Problem.UNKNOWN_RESOURCE, "Unable to find included value set '" + c.getValue()
-            + "'", "valueSet");
-      }
+      result.add(ValueSets.resolve(store, c.getValue(), null));
     }
     return result;
   }
@@ -227,7 +222,7 @@ final class ComposeEvaluator {
   private static IntPredicate filter(CodeSystemRelease r, ConceptSetComponent include) {
     IntPredicate all = i -> true;
     for (ConceptSetFilterComponent f : include.getFilter()) {
-      all = all.and(Filters.of(r, f.getProperty(), f.getOp() != null ? f.getOp().toCode() : null, f.getValue()));
+      all = all.and(Filters.of(r, f.getProperty(), opOf(f, null), f.getValue()));
     }
     return all;
   }
@@ -235,7 +230,7 @@ final class ComposeEvaluator {
   /** The concepts worth testing: the subtree of an is-a or descendent-of root when there is one, else all. */
   private static int[] candidates(CodeSystemRelease r, ConceptSetComponent include) {
     for (ConceptSetFilterComponent f : include.getFilter()) {
-      String op = f.getOp() != null ? f.getOp().toCode() : "";
+      String op = opOf(f, "");
       if ((op.equals("is-a") || op.equals("descendent-of")) && "concept".equals(f.getProperty())) {
         int root = r.indexOf(f.getValue());
         if (root < 0) {
@@ -254,6 +249,12 @@ final class ComposeEvaluator {
     for (int child : r.children(i)) {
       collect(r, child, out);
     }
+  }
+
+  /** The filter op as written: R5 ops such as child-of have no R4 enum constant, so read the raw code. */
+  private static String opOf(ConceptSetFilterComponent f, String fallback) {
+    String op = f.getOpElement().getValueAsString();
+    return op == null ? fallback : op;
   }
 
   private static Set<String> keys(List<ExpansionItem> items) {

@@ -1,6 +1,8 @@
 package org.moltx.engine;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.moltx.store.TerminologyStore;
 
 /**
@@ -9,6 +11,7 @@ import org.moltx.store.TerminologyStore;
  */
 public final class Terminology {
   private volatile TerminologyStore store;
+  private final CompletableFuture<TerminologyStore> loading;
   private final LookupService lookup = new LookupService();
   private final TranslateService translate = new TranslateService();
   private final ExpandService expand = new ExpandService();
@@ -17,10 +20,33 @@ public final class Terminology {
 
   public Terminology(TerminologyStore store) {
     this.store = Objects.requireNonNull(store);
+    this.loading = CompletableFuture.completedFuture(store);
   }
 
+  /**
+   * Content still loading: the server starts meanwhile, and every use of the content waits for it (start-up time
+   * is the longer of the two, not their sum).
+   */
+  public Terminology(CompletableFuture<TerminologyStore> loading) {
+    this.loading = Objects.requireNonNull(loading);
+  }
+
+  /** The content; waits while it loads, and rethrows the failure of a load that failed. */
   public TerminologyStore store() {
-    return store;
+    TerminologyStore s = store;
+    if (s == null) {
+      try {
+        s = loading.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException re ? re : e;
+      }
+      store = s;
+    }
+    return s;
+  }
+
+  public boolean isLoaded() {
+    return store != null || (loading.isDone() && !loading.isCompletedExceptionally());
   }
 
   public void replace(TerminologyStore newStore) {

@@ -71,6 +71,13 @@ public final class ValidateService {
       throw new TerminologyException(Problem.INVALID_REQUEST, "No code given in " + in.path(), in.codeExpression());
     }
     String system = TerminologyStore.canonicalSystem(in.system());
+    if (system == null && vs != null && !in.path().equals("code")) {
+      // a Coding without a system has no defined meaning: nothing to infer it from
+      issues.add(notInValueSet("#" + in.code(), vs, in));
+      issues.add(new ValidationIssue("warning", "invalid", "invalid-data", "Coding has no system. A code with no system "
+          + "has no defined meaning, and it cannot be validated. A system should be provided", in.path()));
+      return new ValidateResult(false, null, null, in.code(), null, false, issues, unknownSystems);
+    }
     if (system == null && vs != null) {
       system = inferSystem(store, req, in);
       if (system == null) {
@@ -105,8 +112,8 @@ public final class ValidateService {
       unknownSystems.add(system + (chosen != null && !noSuchSystem ? "|" + chosen : ""));
       issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(),
           chosen != null && !noSuchSystem ? in.versionExpression() : in.systemExpression()));
-      if (vs != null) {
-        issues.add(new ValidationIssue("warning", "not-found", "vs-invalid", "Unable to check whether the code is in the "
+      if (vs != null && !noSuchSystem) {
+        issues.add(new ValidationIssue("error", "not-found", "vs-invalid", "Unable to check whether the code is in the "
             + "value set '" + canonical(vs) + "' because the code system " + system
             + (chosen != null ? "|" + chosen : "") + " was not found", in.systemExpression()));
       }
@@ -126,7 +133,18 @@ public final class ValidateService {
     Membership membership = null;
     if (vs != null) {
       ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), null);
-      membership = evaluator.contains(vs, system, release.version(), in.code());
+      try {
+        membership = evaluator.contains(vs, system, release.version(), in.code());
+      } catch (TerminologyException e) {
+        if (e.problem() != Problem.UNKNOWN_RESOURCE) {
+          throw e;
+        }
+        // a value set the value set includes is missing: the code cannot be in it
+        issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(), null));
+        int found = release.indexOf(in.code());
+        return new ValidateResult(false, system, release.version(), in.code(), found < 0 ? null : release.display(found),
+            false, issues, unknownSystems);
+      }
       if (membership.release() != null && membership.release() != release) {
         release = membership.release();
         i = membership.index();
@@ -143,7 +161,7 @@ public final class ValidateService {
     }
     List<Designation> candidates = displays(release, i);
     List<Designation> inLanguage = req.displayLanguage() == null ? candidates
-        : candidates.stream().filter(d -> languageMatches(d.language(), req.displayLanguage())).toList();
+        : candidates.stream().filter(d -> Languages.matches(d.language(), req.displayLanguage())).toList();
     String display = inLanguage.isEmpty() ? release.display(i) : inLanguage.get(0).value();
     if (in.display() != null && candidates.stream().noneMatch(d -> d.value().equals(in.display()))) {
       boolean warning = req.lenientDisplay() || CPT.equals(release.url());
@@ -214,20 +232,6 @@ public final class ValidateService {
       }
     }
     return out;
-  }
-
-  private static boolean languageMatches(String language, String requested) {
-    if (language == null) {
-      return false;
-    }
-    for (String r : requested.split("\\s*,\\s*")) {
-      String wanted = r.split(";")[0].trim().toLowerCase(Locale.ROOT);
-      String have = language.toLowerCase(Locale.ROOT);
-      if (!wanted.isEmpty() && (have.equals(wanted) || have.startsWith(wanted + "-") || wanted.startsWith(have + "-"))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** "Valid display is 'A' (en)" or "Valid display is one of 2 choices: 'A' (en) or 'B' (de)". */

@@ -4,7 +4,6 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
-import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.UriParam;
@@ -18,7 +17,11 @@ import org.moltx.model.CodeSystemInfo;
 import org.moltx.store.StoredCodeSystem;
 import org.moltx.store.TerminologyStore;
 
-/** Read and search of CodeSystems; a search leaves out the concepts of large code systems unless _summary=false. */
+/**
+ * Read and search of CodeSystems. A search leaves out the concepts of large code systems, with _summary=false too
+ * (HAPI's remote terminology support always asks for it, and would otherwise download all of ICD-10-CM to validate
+ * one code); such an entry says content not-present, so clients call $validate-code. A read returns it whole.
+ */
 public final class CodeSystemProvider implements IResourceProvider {
   private final Terminology terminology;
 
@@ -47,8 +50,7 @@ public final class CodeSystemProvider implements IResourceProvider {
       @OptionalParam(name = "version") TokenParam version,
       @OptionalParam(name = "name") StringParam name,
       @OptionalParam(name = "title") StringParam title,
-      @OptionalParam(name = "status") TokenParam status,
-      SummaryEnum summary) {
+      @OptionalParam(name = "status") TokenParam status) {
     TerminologyStore store = terminology.store();
     return store.codeSystems().stream()
         .filter(s -> {
@@ -57,8 +59,7 @@ public final class CodeSystemProvider implements IResourceProvider {
               && SearchMatch.token(version, i.version()) && SearchMatch.string(name, i.name())
               && SearchMatch.string(title, i.title()) && SearchMatch.token(status, i.status());
         })
-        .map(s -> CodeSystemRenderer.render(s,
-            summary == SummaryEnum.FALSE || s.release().size() <= CodeSystemRenderer.SEARCH_CONCEPT_LIMIT))
+        .map(s -> CodeSystemRenderer.render(s, s.release().size() <= CodeSystemRenderer.SEARCH_CONCEPT_LIMIT))
         .toList();
   }
 

@@ -20,7 +20,7 @@ import org.moltx.store.StoredCodeSystem;
 
 /** Builds the CodeSystem resource of a stored release, with its concepts nested by hierarchy or without them. */
 public final class CodeSystemRenderer {
-  /** Larger code systems come without concepts from a search unless _summary=false. */
+  /** Larger code systems come without concepts from a search (a read returns them whole). */
   public static final int SEARCH_CONCEPT_LIMIT = 10_000;
 
   private CodeSystemRenderer() {}
@@ -61,7 +61,13 @@ public final class CodeSystemRenderer {
     return cs;
   }
 
+  /**
+   * Marks a CodeSystem rendered without its concepts: SUBSETTED, and content not-present (this instance holds none of
+   * the concepts; count still says how many the code system has), so that a client such as HAPI's in-memory
+   * terminology support does not take the empty concept list for the code system and asks $validate-code instead.
+   */
   private static void subsetted(CodeSystem cs) {
+    cs.setContent(CodeSystem.CodeSystemContentMode.NOTPRESENT);
     cs.getMeta().addTag("http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "SUBSETTED",
         "Resource encoded in summary mode");
   }

@@ -72,9 +72,31 @@ public final class ExpandOperation {
     if (Values.bool(OperationInput.string(request, "includeDefinition"), false) && !properties.contains("definition")) {
       properties.add(0, "definition");
     }
+    String language = displayLanguage(request, displayLanguage, target);
+    List<ExpansionRenderer.EchoedParameter> echo = echoed(request);
+    if (language != null && echo.stream().noneMatch(e -> e.name().equals("displayLanguage"))) {
+      echo.add(0, new ExpansionRenderer.EchoedParameter("displayLanguage", new CodeType(language)));
+    }
     ExpansionRenderer.Options options = new ExpansionRenderer.Options(Values.bool(includeDesignations, false),
-        properties, Values.bool(excludeNested, false) || req.count() != null, echoed(request));
+        properties, Values.bool(excludeNested, false) || req.count() != null, language, echo);
     return ExpansionRenderer.render(terminology.expand(store, req), options);
+  }
+
+  /** displayLanguage, else Accept-Language, else the value set's own expansion parameter or language. */
+  private static String displayLanguage(RequestDetails request, CodeType param, ValueSet vs) {
+    String language = Values.displayLanguage(request, param);
+    if (language != null) {
+      return language;
+    }
+    for (org.hl7.fhir.r4.model.Extension e : vs.getCompose().getExtensionsByUrl(
+        "http://hl7.org/fhir/StructureDefinition/valueset-expansion-parameter")) {
+      org.hl7.fhir.r4.model.Extension name = e.getExtensionByUrl("name");
+      org.hl7.fhir.r4.model.Extension value = e.getExtensionByUrl("value");
+      if (name != null && value != null && "displayLanguage".equals(name.getValue().primitiveValue())) {
+        return value.getValue().primitiveValue();
+      }
+    }
+    return vs.hasLanguage() ? vs.getLanguage() : null;
   }
 
   static ValueSet target(TerminologyStore store, IdType id, ValueSet inline, String url, String version) {

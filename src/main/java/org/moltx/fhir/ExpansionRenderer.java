@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
 import org.moltx.engine.ExpandResult;
 import org.moltx.engine.ExpansionItem;
+import org.moltx.engine.Languages;
 import org.moltx.model.CodeSystemRelease;
 import org.moltx.model.CodingValue;
 import org.moltx.model.ConceptProperty;
@@ -25,7 +26,7 @@ import java.util.Map;
 /** Renders an expansion as the ValueSet that $expand returns. */
 final class ExpansionRenderer {
   /** How the request asked: which designations and properties to include, and the parameters to echo. */
-  record Options(boolean includeDesignations, List<String> properties, boolean excludeNested,
+  record Options(boolean includeDesignations, List<String> properties, boolean excludeNested, String displayLanguage,
       List<EchoedParameter> echo) {}
 
   /** R5 expansion properties in R4, as the cross-version extensions the FHIR tooling converts. */
@@ -98,8 +99,10 @@ final class ExpansionRenderer {
       c.setInactive(true);
     }
     c.setCode(r.code(i));
-    if (item.display() != null) {
-      c.setDisplay(item.display());
+    String display = item.display() != null && item.display().equals(r.display(i))
+        ? Languages.display(r, i, options.displayLanguage()) : item.display();
+    if (display != null) {
+      c.setDisplay(display);
     }
     if (options.includeDesignations()) {
       for (Designation d : r.designations(i)) {

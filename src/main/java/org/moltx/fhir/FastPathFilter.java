@@ -46,6 +46,7 @@ public final class FastPathFilter implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
+    terminology.store(); // every FHIR request, metadata included, waits for the content to be loaded
     Parameters answer = null;
     if ("GET".equals(request.getMethod()) && wantsJson(request) && request.getHeader("Accept-Language") == null) {
       try {

@@ -138,7 +138,7 @@ public final class ParametersRenderer {
       p.addParameter().setName("message").setValue(new StringType(r.message()));
     }
     p.addParameter().setName("result").setValue(new BooleanType(r.result()));
-    if (r.system() != null && r.unknownSystems().isEmpty()) {
+    if (r.system() != null) {
       p.addParameter().setName("system").setValue(new UriType(r.system()));
     }
     if (r.version() != null && r.unknownSystems().isEmpty()) {

@@ -109,7 +109,8 @@ public final class ContentLoader {
       case "icd10cm-order" -> Icd10CmReleases.build(Icd10CmOrderFile.read(file), info);
       case "icd10cm-order-addenda" -> {
         Icd10CmEntrySource base = baseRelease(spec, loaded);
-        yield Icd10CmReleases.build(Icd10CmAddenda.read(file).applyTo(base.entries(), spec.version()), info);
+        yield Icd10CmReleases.build(Icd10CmAddenda.read(file).applyTo(base.entries(), spec.version()), info,
+            base.release());
       }
       case "nucc-csv" -> CsvReleases.nucc(file, info);
       case "cms-pos-csv" -> CsvReleases.placeOfService(file, info);

@@ -49,8 +49,11 @@ public final class Icd10CmOrderFile {
         if (first != null) {
           throw new LoadException(name, lineNo, "code " + code + " appears again (first at line " + first + ")");
         }
+        String longTitle = line.substring(77).trim();
+        String shortTitle = line.substring(16, 76).trim();
+        // most short titles equal the long title: keep one string
         entries.add(new Icd10CmEntry(code, flag(line.charAt(14), name, lineNo),
-            line.substring(16, 76).trim(), line.substring(77).trim()));
+            shortTitle.equals(longTitle) ? longTitle : shortTitle, longTitle));
       }
     } catch (IOException e) {
       throw new LoadException(name, 0, "cannot read: " + e.getMessage(), e);

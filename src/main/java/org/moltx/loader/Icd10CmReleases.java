@@ -26,6 +26,14 @@ public final class Icd10CmReleases {
   private Icd10CmReleases() {}
 
   static CodeSystemRelease build(List<Icd10CmEntry> entries, CodeSystemInfo info) {
+    return build(entries, info, null);
+  }
+
+  /**
+   * With a {@code base} release (the year before), unchanged concepts share its code strings and designations,
+   * so that a second year costs a fraction of the first.
+   */
+  static CodeSystemRelease build(List<Icd10CmEntry> entries, CodeSystemInfo info, CodeSystemRelease base) {
     Set<String> known = new HashSet<>(entries.size() * 2);
     for (Icd10CmEntry e : entries) {
       known.add(e.code());
@@ -40,9 +48,20 @@ public final class Icd10CmReleases {
           parent = Icd10CmCodes.dotted(prefix);
         }
       }
-      b.add(Icd10CmCodes.dotted(e.code()), e.longTitle(), null, parent, !e.billable(), false,
-          new Designation[] {new Designation("en", SHORT_TITLE, e.shortTitle())},
-          e.billable() ? IS_BILLABLE : IS_HEADER);
+      String code = Icd10CmCodes.dotted(e.code());
+      Designation[] designations = null;
+      int same = base == null ? -1 : base.indexOf(code);
+      if (same >= 0) {
+        code = base.code(same);
+        Designation[] previous = base.designations(same);
+        if (previous.length == 1 && previous[0].value().equals(e.shortTitle())) {
+          designations = previous;
+        }
+      }
+      if (designations == null) {
+        designations = new Designation[] {new Designation("en", SHORT_TITLE, e.shortTitle())};
+      }
+      b.add(code, e.longTitle(), null, parent, !e.billable(), false, designations, e.billable() ? IS_BILLABLE : IS_HEADER);
     }
     return b.build(info, List.of(BILLABLE));
   }

@@ -25,7 +25,7 @@ public final class CodeSystemRelease {
   private final BitSet inactive;
   private final Designation[][] designations;
   private final ConceptProperty[][] conceptProperties;
-  private final Map<String, Integer> index;
+  private final CodeIndex index;
   private final Map<String, Integer> caseInsensitiveIndex;
 
   private CodeSystemRelease(CodeSystemInfo info, List<PropertyDef> properties, Builder b) {
@@ -39,27 +39,26 @@ public final class CodeSystemRelease {
     this.conceptProperties = b.conceptProperties.toArray(new ConceptProperty[0][]);
     this.notSelectable = b.notSelectable;
     this.inactive = b.inactive;
-    this.index = new HashMap<>(n * 2);
+    try {
+      this.index = new CodeIndex(codes);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage() + " in " + info.url());
+    }
     this.caseInsensitiveIndex = info.caseSensitive() ? null : new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      if (index.putIfAbsent(codes[i], i) != null) {
-        throw new IllegalArgumentException("duplicate code '" + codes[i] + "' in " + info.url());
-      }
-      if (caseInsensitiveIndex != null) {
-        caseInsensitiveIndex.putIfAbsent(codes[i].toLowerCase(Locale.ROOT), i);
-      }
+    for (int i = 0; caseInsensitiveIndex != null && i < n; i++) {
+      caseInsensitiveIndex.putIfAbsent(codes[i].toLowerCase(Locale.ROOT), i);
     }
     this.parents = new int[n];
     int[] childCount = new int[n];
     for (int i = 0; i < n; i++) {
       String parentCode = b.parentCodes.get(i);
-      Integer p = parentCode == null ? null : index.get(parentCode);
-      if (parentCode != null && p == null) {
+      int p = parentCode == null ? -1 : index.indexOf(parentCode);
+      if (parentCode != null && p < 0) {
         throw new IllegalArgumentException(
             "concept '" + codes[i] + "' names parent '" + parentCode + "', which is not in " + info.url());
       }
-      parents[i] = p == null ? -1 : p;
-      if (p != null) {
+      parents[i] = p;
+      if (p >= 0) {
         childCount[p]++;
       }
     }
@@ -101,11 +100,12 @@ public final class CodeSystemRelease {
 
   /** The index of a code, or -1; honours the code system's case sensitivity. */
   public int indexOf(String code) {
-    Integer i = index.get(code);
-    if (i == null && caseInsensitiveIndex != null) {
-      i = caseInsensitiveIndex.get(code.toLowerCase(Locale.ROOT));
+    int i = index.indexOf(code);
+    if (i < 0 && caseInsensitiveIndex != null) {
+      Integer ci = caseInsensitiveIndex.get(code.toLowerCase(Locale.ROOT));
+      return ci == null ? -1 : ci;
     }
-    return i == null ? -1 : i;
+    return i;
   }
 
   public String code(int i) {

@@ -36,6 +36,20 @@ class ResourceSearchHttpTest {
     assertThat(b.getEntry()).extracting(e -> ((CodeSystem) e.getResource()).getVersion()).containsExactlyInAnyOrder("2026", "2027");
   }
 
+  /** HAPI's remote terminology support always asks _summary=false: still no concepts, and content not-present. */
+  @Test
+  void summaryFalseStillLeavesOutTheConceptsOfALargeCodeSystem() {
+    Bundle b = client.search().forResource(CodeSystem.class)
+        .where(new UriClientParam("url").matches().value(LookupHttpTest.ICD)).summaryMode(ca.uhn.fhir.rest.api.SummaryEnum.FALSE)
+        .returnBundle(Bundle.class).execute();
+    assertThat(b.getEntry()).hasSize(2).allSatisfy(e -> {
+      CodeSystem cs = (CodeSystem) e.getResource();
+      assertThat(cs.getConcept()).isEmpty();
+      assertThat(cs.getContent()).isEqualTo(CodeSystem.CodeSystemContentMode.NOTPRESENT);
+      assertThat(cs.getCount()).isGreaterThan(90_000);
+    });
+  }
+
   @Test
   void searchByUrlAndVersion() {
     Bundle b = client.search().forResource(CodeSystem.class)

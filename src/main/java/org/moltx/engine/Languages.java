@@ -1,0 +1,39 @@
+package org.moltx.engine;
+
+import java.util.Locale;
+import org.moltx.model.CodeSystemRelease;
+import org.moltx.model.Designation;
+
+/** Display languages as clients ask for them: "de", "de-CH", "de,*", "en;q=0.9, de". */
+public final class Languages {
+  private Languages() {}
+
+  /** Whether a designation's language is one the request asks for (wildcards excluded). */
+  public static boolean matches(String language, String requested) {
+    if (language == null || requested == null) {
+      return false;
+    }
+    String have = language.toLowerCase(Locale.ROOT);
+    for (String r : requested.split("\\s*,\\s*")) {
+      String wanted = r.split(";")[0].trim().toLowerCase(Locale.ROOT);
+      if (!wanted.isEmpty() && !wanted.equals("*")
+          && (have.equals(wanted) || have.startsWith(wanted + "-") || wanted.startsWith(have + "-"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The concept's display in the requested language when it has one, else its display. */
+  public static String display(CodeSystemRelease r, int i, String requested) {
+    if (requested == null || matches(r.info().language(), requested)) {
+      return r.display(i);
+    }
+    for (Designation d : r.designations(i)) {
+      if (matches(d.language(), requested)) {
+        return d.value();
+      }
+    }
+    return r.display(i);
+  }
+}
