@@ -155,8 +155,32 @@ public final class ResponseCache extends Handler.Wrapper {
     return k.toString();
   }
 
-  private static boolean acceptsGzip(String acceptEncoding) {
-    return acceptEncoding != null && acceptEncoding.contains("gzip") && !acceptEncoding.matches(".*gzip\\s*;\\s*q=0(\\.0*)?\\b.*");
+  /** Whether gzip is acceptable: named without q=0 (the common case is decided without parsing). */
+  static boolean acceptsGzip(String acceptEncoding) {
+    if (acceptEncoding == null || !acceptEncoding.contains("gzip")) {
+      return false;
+    }
+    if (!acceptEncoding.contains("q=")) {
+      return true;
+    }
+    for (String coding : acceptEncoding.split(",")) {
+      String[] parts = coding.split(";");
+      if (!parts[0].trim().equalsIgnoreCase("gzip")) {
+        continue;
+      }
+      for (int i = 1; i < parts.length; i++) {
+        String param = parts[i].trim();
+        if (param.startsWith("q=")) {
+          try {
+            return Double.parseDouble(param.substring(2).trim()) > 0;
+          } catch (NumberFormatException e) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private String etag(String key) {

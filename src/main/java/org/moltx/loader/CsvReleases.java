@@ -93,6 +93,11 @@ final class CsvReleases {
       if (!actual.equals(header)) {
         throw new LoadException(file.toString(), 1, "header is " + actual + "; expected " + header);
       }
+      if (!parser.getHeaderNames().equals(header)) {
+        // the columns are read by name: a name with stray characters would not be found
+        throw new LoadException(file.toString(), 1, "header names have stray spaces, tabs or a byte order mark: "
+            + parser.getHeaderNames());
+      }
       List<CSVRecord> rows = parser.getRecords();
       for (CSVRecord r : rows) {
         if (!r.isConsistent()) {
