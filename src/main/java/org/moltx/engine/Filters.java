@@ -85,7 +85,12 @@ final class Filters {
         }
       }
       case "inactive" -> out.add(String.valueOf(r.isInactive(i)));
-      case "notSelectable", "abstract" -> out.add(String.valueOf(r.isAbstract(i)));
+      case "notSelectable", "abstract" -> {
+        // only what the code system states: a concept without the property has no known selectable state
+        if (r.isAbstract(i)) {
+          out.add("true");
+        }
+      }
       default -> { }
     }
     for (ConceptProperty p : r.conceptProperties(i)) {
