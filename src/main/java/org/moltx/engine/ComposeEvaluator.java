@@ -27,6 +27,9 @@ final class ComposeEvaluator {
   private final Set<String> usedCodeSystems = new LinkedHashSet<>();
   private final Set<String> usedValueSets = new LinkedHashSet<>();
   private final Set<String> appliedVersionRules = new LinkedHashSet<>();
+  /** "flag|kind|url|version" for each flagged code system or value set used, in the order met. */
+  private final Set<String> flagged = new LinkedHashSet<>();
+
   private final Deque<String> path = new ArrayDeque<>();
   private final TextFilter text;
 
@@ -43,6 +46,11 @@ final class ComposeEvaluator {
 
   Set<String> usedValueSets() {
     return usedValueSets;
+  }
+
+  /** Flagged resources used: entries "flag|CodeSystem|url|version" or "flag|ValueSet|url|version". */
+  Set<String> flagged() {
+    return flagged;
   }
 
   /** "system-version=system|version" and "check-system-version=..." rules that chose a version, to echo. */
@@ -106,6 +114,10 @@ final class ComposeEvaluator {
     path.push(key);
     if (vs.getUrl() != null) {
       usedValueSets.add(key);
+      String flag = StatusFlags.ofValueSet(vs);
+      if (flag != null) {
+        flagged.add(flag + "|ValueSet|" + key);
+      }
     }
   }
 
@@ -211,7 +223,12 @@ final class ComposeEvaluator {
       }
     }
     CodeSystemRelease r = CodeSystemResolver.resolve(store, system, version, null);
-    usedCodeSystems.add(r.url() + (r.version() != null ? "|" + r.version() : ""));
+    String key = r.url() + (r.version() != null ? "|" + r.version() : "");
+    usedCodeSystems.add(key);
+    String flag = StatusFlags.of(store, r);
+    if (flag != null) {
+      flagged.add(flag + "|CodeSystem|" + key);
+    }
     return r;
   }
 

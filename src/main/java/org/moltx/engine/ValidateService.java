@@ -131,10 +131,16 @@ public final class ValidateService {
     }
     int i = release.indexOf(in.code());
     Membership membership = null;
+    List<ValidationIssue> statusNotes = new ArrayList<>();
     if (vs != null) {
       ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), null);
       try {
         membership = evaluator.contains(vs, system, release.version(), in.code());
+        for (String f : evaluator.flagged()) {
+          String[] parts = f.split("\\|", 3);
+          statusNotes.add(new ValidationIssue("information", "business-rule", "status-check", "Reference to " + parts[0]
+              + " " + parts[1] + " " + parts[2], null));
+        }
       } catch (TerminologyException e) {
         if (e.problem() != Problem.UNKNOWN_RESOURCE) {
           throw e;
@@ -185,7 +191,9 @@ public final class ValidateService {
           + "' has a status of inactive and its use should be reviewed", in.codeExpression()));
     }
     boolean ok = issues.stream().noneMatch(ValidationIssue::isError);
-    return new ValidateResult(ok, system, release.version(), release.code(i), display, inactive, issues, unknownSystems);
+    statusNotes.addAll(issues);
+    return new ValidateResult(ok, system, release.version(), release.code(i), display, inactive, statusNotes,
+        unknownSystems);
   }
 
   /** The version the value set's include for this system names, if any. */

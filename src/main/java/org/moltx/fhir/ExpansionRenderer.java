@@ -64,6 +64,10 @@ final class ExpansionRenderer {
     for (String cs : result.usedCodeSystems()) {
       exp.addParameter().setName("used-codesystem").setValue(new UriType(cs));
     }
+    for (String f : result.flagged()) {
+      String[] parts = f.split("\\|", 3);
+      exp.addParameter().setName("warning-" + parts[0]).setValue(new UriType(parts[2]));
+    }
     for (String p : options.properties()) {
       Extension declaration = exp.addExtension().setUrl(PROPERTY_EXTENSION);
       declaration.addExtension("code", new CodeType(p));
