@@ -47,11 +47,11 @@ public final class TerminologyCapabilitiesInterceptor {
 
   TerminologyCapabilities capabilities() {
     TerminologyCapabilities tc = new TerminologyCapabilities();
-    tc.setUrl("http://moltx.org/fhir/TerminologyCapabilities/moltx").setVersion(Versions.SOFTWARE)
+    tc.setUrl("http://moltx.org/fhir/TerminologyCapabilities/moltx").setVersion(Software.VERSION)
         .setName("MoltxTerminologyCapabilities").setTitle("moltx terminology capabilities")
         .setStatus(PublicationStatus.ACTIVE).setDate(new Date())
         .setKind(TerminologyCapabilities.CapabilityStatementKind.INSTANCE);
-    tc.getSoftware().setName("moltx").setVersion(Versions.SOFTWARE);
+    tc.getSoftware().setName("moltx").setVersion(Software.VERSION);
     Map<String, TerminologyCapabilities.TerminologyCapabilitiesCodeSystemComponent> bySystem = new LinkedHashMap<>();
     for (StoredCodeSystem s : terminology.store().codeSystems()) {
       CodeSystemRelease r = s.release();

@@ -67,13 +67,13 @@ public final class TerminologyServerCapabilityStatementProvider extends ServerCa
     cs.setExtension(List.of(
         feature(TEST_VERSION_FEATURE, new CodeType(TX_TESTS_VERSION)),
         feature(CODE_SYSTEM_AS_PARAMETER_FEATURE, new BooleanType(true))));
-    cs.setUrl(URL).setVersion(Versions.SOFTWARE).setName("MoltxCapabilityStatement")
+    cs.setUrl(URL).setVersion(Software.VERSION).setName("MoltxCapabilityStatement")
         .setTitle("moltx FHIR R4 terminology server").setStatus(PublicationStatus.ACTIVE).setExperimental(false)
         .setPublisher("moltx").setKind(CapabilityStatement.CapabilityStatementKind.INSTANCE);
     cs.setDescription("moltx: a FHIR R4 terminology server for CPT, ICD-10-CM and related US code systems");
     cs.setInstantiates(List.of(new CanonicalType(TERMINOLOGY_SERVER)));
-    cs.getSoftware().setName("moltx").setVersion(Versions.SOFTWARE)
-        .setReleaseDateElement(new DateTimeType(Versions.RELEASE_DATE));
+    cs.getSoftware().setName("moltx").setVersion(Software.VERSION)
+        .setReleaseDateElement(new DateTimeType(Software.RELEASE_DATE));
     cs.getImplementation().setDescription("moltx FHIR R4 terminology server").setUrl(null);
     cs.setFhirVersion(org.hl7.fhir.r4.model.Enumerations.FHIRVersion._4_0_1);
     cs.setFormat(List.of(new CodeType("application/fhir+json"), new CodeType("application/fhir+xml")));
