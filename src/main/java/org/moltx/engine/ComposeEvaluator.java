@@ -92,6 +92,9 @@ final class ComposeEvaluator {
         }
         found = found.release() == null ? m : found;
       }
+      if (found.member() && excludesInactive(vs) && found.release().isInactive(found.index())) {
+        return new Membership(false, found.release(), found.index(), null);
+      }
       if (found.member()) {
         for (ConceptSetComponent exclude : vs.getCompose().getExclude()) {
           if (includeContains(exclude, system, version, code).member()) {
@@ -103,6 +106,11 @@ final class ComposeEvaluator {
     } finally {
       path.pop();
     }
+  }
+
+  /** compose.inactive = false: the value set holds only active concepts (what activeOnly asks for too). */
+  static boolean excludesInactive(ValueSet vs) {
+    return vs.getCompose().hasInactive() && !vs.getCompose().getInactive();
   }
 
   private void enter(ValueSet vs) {

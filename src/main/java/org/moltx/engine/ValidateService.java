@@ -109,6 +109,12 @@ public final class ValidateService {
       release = CodeSystemResolver.resolve(store, system, chosen, null);
     } catch (TerminologyException e) {
       boolean noSuchSystem = store.codeSystemVersions(system).isEmpty();
+      String unknown = system;
+      if (noSuchSystem && vs != null
+          && vs.getCompose().getInclude().stream().noneMatch(inc -> unknown.equals(inc.getSystem()))) {
+        // the value set does not even name this system: the code is certainly not in it
+        issues.add(notInValueSet(system + "#" + in.code(), vs, in));
+      }
       unknownSystems.add(system + (chosen != null && !noSuchSystem ? "|" + chosen : ""));
       issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(),
           chosen != null && !noSuchSystem ? in.versionExpression() : in.systemExpression()));
@@ -154,6 +160,10 @@ public final class ValidateService {
       if (membership.release() != null && membership.release() != release) {
         release = membership.release();
         i = membership.index();
+      }
+      if (!membership.member() && i >= 0 && release.isInactive(i) && ComposeEvaluator.excludesInactive(vs)) {
+        issues.add(new ValidationIssue("error", "business-rule", "code-rule", "The concept '" + in.code()
+            + "' is valid but is not active", in.codeExpression()));
       }
       if (!membership.member()) {
         issues.add(notInValueSet(system + "#" + in.code() + (in.display() != null ? " ('" + in.display() + "')" : ""), vs, in));

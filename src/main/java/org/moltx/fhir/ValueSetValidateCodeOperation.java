@@ -52,6 +52,11 @@ public final class ValueSetValidateCodeOperation {
     TerminologyStore store = RequestContent.store(request, terminology);
     ValueSet target = ExpandOperation.target(store, id, valueSet, OperationInput.string(request, "url"),
         Values.string(valueSetVersion));
+    if (Values.bool(OperationInput.string(request, "activeOnly"), false)) {
+      // activeOnly: the value set without its inactive concepts
+      target = target.copy();
+      target.getCompose().setInactive(false);
+    }
     String version = OperationInput.string(request, "systemVersion");
     ValidateRequest req = new ValidateRequest(target,
         CodedInputs.of(Values.string(code), OperationInput.string(request, "system"),
