@@ -123,8 +123,13 @@ public final class Icd10CmAddenda {
         default -> throw new IllegalStateException(c.action());
       }
     }
-    List<Icd10CmEntry> result = new ArrayList<>(entries.values());
-    result.sort((a, b) -> Double.compare(orderOf.get(a.code()), orderOf.get(b.code())));
+    // look each order key up once, then sort on it (a comparator doing the lookups cost seconds of start-up)
+    record Ordered(double order, Icd10CmEntry entry) {}
+    List<Ordered> ordered = new ArrayList<>(entries.size());
+    entries.values().forEach(e -> ordered.add(new Ordered(orderOf.get(e.code()), e)));
+    ordered.sort((a, b) -> Double.compare(a.order(), b.order()));
+    List<Icd10CmEntry> result = new ArrayList<>(ordered.size());
+    ordered.forEach(o -> result.add(o.entry()));
     check(result, newYear);
     return result;
   }
