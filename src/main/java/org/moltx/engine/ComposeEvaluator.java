@@ -222,6 +222,9 @@ final class ComposeEvaluator {
   private CodeSystemRelease release(ConceptSetComponent include, String requestedVersion) {
     String system = include.getSystem();
     String stated = include.hasVersion() ? include.getVersion() : requestedVersion;
+    if (include.hasVersion() && requestedVersion != null && CodeSystemResolver.matches(include.getVersion(), requestedVersion)) {
+      stated = requestedVersion; // a version the include's pattern (1.x) allows
+    }
     String version = policy.versionFor(system, stated);
     if (stated == null && !policy.force().containsKey(system)) {
       if (policy.defaults().containsKey(system)) {

@@ -93,6 +93,9 @@ public final class ValidateService {
     }
     // the value set's version of the code system wins; a different version in the coding is an error
     String includeVersion = vs == null ? null : includeVersion(vs, system);
+    if (includeVersion != null && in.version() != null && CodeSystemResolver.matches(includeVersion, in.version())) {
+      includeVersion = in.version(); // the coding names a version the include's pattern (1.x) allows
+    }
     String chosen;
     try {
       chosen = req.versions().versionFor(system, includeVersion);
@@ -179,7 +182,9 @@ public final class ValidateService {
     List<Designation> inLanguage = req.displayLanguage() == null ? candidates
         : candidates.stream().filter(d -> Languages.matches(d.language(), req.displayLanguage())).toList();
     String display = inLanguage.isEmpty() ? release.display(i) : inLanguage.get(0).value();
-    if (in.display() != null && candidates.stream().noneMatch(d -> d.value().equals(in.display()))) {
+    // with a display language, only the displays in that language are right (when the concept has any)
+    List<Designation> acceptable = req.displayLanguage() == null || inLanguage.isEmpty() ? candidates : inLanguage;
+    if (in.display() != null && acceptable.stream().noneMatch(d -> d.value().equals(in.display()))) {
       boolean warning = req.lenientDisplay() || CPT.equals(release.url());
       String languages = req.displayLanguage() == null ? "--" : req.displayLanguage();
       String prefix = (normalise(in.display()).equals(normalise(release.display(i))) ? "Wrong whitespace in Display Name '"
