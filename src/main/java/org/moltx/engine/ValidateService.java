@@ -184,6 +184,12 @@ public final class ValidateService {
     String display = inLanguage.isEmpty() ? release.display(i) : inLanguage.get(0).value();
     // with a display language, only the displays in that language are right (when the concept has any)
     List<Designation> acceptable = req.displayLanguage() == null || inLanguage.isEmpty() ? candidates : inLanguage;
+    if (in.display() != null && req.displayLanguage() != null && inLanguage.isEmpty()
+        && candidates.stream().anyMatch(d -> d.value().equals(in.display()) && d.language() != null)) {
+      issues.add(new ValidationIssue("information", "invalid", "invalid-display", "There are no valid display names found "
+          + "for the code " + system + "#" + in.code() + " for language(s) '" + req.displayLanguage() + "'. The display is '"
+          + in.display() + "' which is a valid display for the default language", in.displayExpression()));
+    }
     if (in.display() != null && acceptable.stream().noneMatch(d -> d.value().equals(in.display()))) {
       boolean warning = req.lenientDisplay() || CPT.equals(release.url());
       String languages = req.displayLanguage() == null ? "--" : req.displayLanguage();
