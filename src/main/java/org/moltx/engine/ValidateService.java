@@ -34,7 +34,9 @@ public final class ValidateService {
     List<ValidationIssue> issues = new ArrayList<>();
     List<ValidationIssue> information = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
-    if (valid == null && req.valueSet() != null) {
+    boolean anyMember = results.stream().anyMatch(r -> r.issues().stream().noneMatch(i -> i.isError()
+        && (i.txType().equals("not-in-vs") || i.txType().equals("invalid-code") || i.txType().equals("not-found"))));
+    if (valid == null && req.valueSet() != null && !anyMember) {
       issues.add(new ValidationIssue("error", "code-invalid", "not-in-vs", "No valid coding was found for the value set '"
           + canonical(req.valueSet()) + "'", null));
     }
@@ -129,13 +131,28 @@ public final class ValidateService {
       return new ValidateResult(false, system, chosen, in.code(), null, false, issues, unknownSystems);
     }
     if (vs != null && in.version() != null && !CodeSystemResolver.matches(in.version(), release.version())) {
-      issues.add(new ValidationIssue("error", "invalid", "vs-invalid", "The code system '" + system + "' version '"
-          + release.version() + "' in the ValueSet include is different to the one in the value ('" + in.version() + "')",
-          in.versionExpression()));
-      if (!CodeSystemResolver.isKnownVersion(store, system, in.version())) {
-        issues.add(new ValidationIssue("error", "not-found", "not-found", "A definition for CodeSystem '" + system
-            + "' version '" + in.version() + "' could not be found, so the code cannot be validated. Valid versions: "
-            + CodeSystemResolver.validVersions(store.codeSystemVersions(system)), in.systemExpression()));
+      boolean versionless = includeVersion == null;
+      ValidationIssue mismatch = new ValidationIssue(versionless ? "warning" : "error", "invalid", "vs-invalid",
+          "The code system '" + system + "' version '" + release.version() + "'"
+              + (versionless ? " for the versionless include in the ValueSet" : "")
+              + " in the ValueSet include is different to the one in the value ('" + in.version() + "')",
+          in.versionExpression());
+      ValidationIssue unknownVersion = CodeSystemResolver.isKnownVersion(store, system, in.version()) ? null
+          : new ValidationIssue("error", "not-found", "not-found", "A definition for CodeSystem '" + system
+              + "' version '" + in.version() + "' could not be found, so the code cannot be validated. Valid versions: "
+              + CodeSystemResolver.validVersions(store.codeSystemVersions(system)), in.systemExpression());
+      if (unknownVersion != null) {
+        unknownSystems.add(system + "|" + in.version());
+      }
+      // the value set's own version first when it names one; the coding's unknown version first otherwise
+      if (!versionless) {
+        issues.add(mismatch);
+      }
+      if (unknownVersion != null) {
+        issues.add(unknownVersion);
+      }
+      if (versionless) {
+        issues.add(mismatch);
       }
     }
     int i = release.indexOf(in.code());

@@ -141,7 +141,7 @@ public final class ParametersRenderer {
     if (r.system() != null) {
       p.addParameter().setName("system").setValue(new UriType(r.system()));
     }
-    if (r.version() != null && r.unknownSystems().isEmpty()) {
+    if (r.version() != null) {
       p.addParameter().setName("version").setValue(new StringType(r.version()));
     }
     for (String unknown : r.unknownSystems()) {
