@@ -18,6 +18,11 @@ public final class CodeSystemResolver {
 
   public static CodeSystemRelease resolve(TerminologyStore store, String system, String version, LocalDate date) {
     List<StoredCodeSystem> versions = store.codeSystemVersions(system);
+    if (versions.isEmpty() && version != null) {
+      throw new TerminologyException(Problem.UNKNOWN_SYSTEM, "A definition for CodeSystem '" + system + "' version '"
+          + version + "' could not be found, so the code cannot be validated. No versions of this code system are known",
+          "system");
+    }
     if (versions.isEmpty()) {
       throw new TerminologyException(Problem.UNKNOWN_SYSTEM,
           "A definition for CodeSystem '" + system + "' could not be found, so the code cannot be validated", "system");

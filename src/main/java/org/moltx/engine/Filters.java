@@ -20,8 +20,8 @@ final class Filters {
           "ValueSet.compose.include.filter");
     }
     if (value == null) {
-      throw new TerminologyException(Problem.INVALID_REQUEST, "The filter on '" + property + "' with op '" + op
-          + "' has no value", "ValueSet.compose.include.filter");
+      throw new TerminologyException(Problem.INVALID_REQUEST, "The system " + r.url() + " filter with property = "
+          + property + ", op = " + op + " has no value", "ValueSet.compose.include.filter");
     }
     boolean hierarchical = property.equals("concept") || property.equals("code");
     switch (op) {

@@ -134,8 +134,8 @@ public final class ValidateService {
       boolean versionless = includeVersion == null;
       ValidationIssue mismatch = new ValidationIssue(versionless ? "warning" : "error", "invalid", "vs-invalid",
           "The code system '" + system + "' version '" + release.version() + "'"
-              + (versionless ? " for the versionless include in the ValueSet" : "")
-              + " in the ValueSet include is different to the one in the value ('" + in.version() + "')",
+              + (versionless ? " for the versionless include in the ValueSet" : " in the ValueSet")
+              + " include is different to the one in the value ('" + in.version() + "')",
           in.versionExpression());
       ValidationIssue unknownVersion = CodeSystemResolver.isKnownVersion(store, system, in.version()) ? null
           : new ValidationIssue("error", "not-found", "not-found", "A definition for CodeSystem '" + system
@@ -225,8 +225,11 @@ public final class ValidateService {
     }
     boolean inactive = release.isInactive(i);
     if (inactive) {
+      String status = java.util.Arrays.stream(release.conceptProperties(i)).filter(cp -> cp.code().equals("status"))
+          .map(cp -> String.valueOf(cp.value())).filter(s -> !s.equals("inactive")).findFirst().orElse(null);
       issues.add(new ValidationIssue("warning", "business-rule", "code-comment", "The concept '" + in.code()
-          + "' has a status of inactive and its use should be reviewed", in.codeExpression()));
+          + "' has a status of " + (status != null ? status + " and " : "") + "inactive and its use should be reviewed",
+          in.codeExpression()));
     }
     boolean ok = issues.stream().noneMatch(ValidationIssue::isError);
     statusNotes.addAll(issues);
