@@ -34,8 +34,9 @@ public final class ValidateService {
     List<ValidationIssue> issues = new ArrayList<>();
     List<ValidationIssue> information = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
-    boolean anyMember = results.stream().anyMatch(r -> r.issues().stream().noneMatch(i -> i.isError()
-        && (i.txType().equals("not-in-vs") || i.txType().equals("invalid-code") || i.txType().equals("not-found"))));
+    // a coding whose concept was found and that no include refused counts as in the value set
+    boolean anyMember = results.stream().anyMatch(r -> r.display() != null
+        && r.issues().stream().noneMatch(i -> i.isError() && i.txType().equals("not-in-vs")));
     if (valid == null && req.valueSet() != null && !anyMember) {
       issues.add(new ValidationIssue("error", "code-invalid", "not-in-vs", "No valid coding was found for the value set '"
           + canonical(req.valueSet()) + "'", null));
@@ -122,12 +123,7 @@ public final class ValidateService {
       }
       unknownSystems.add(system + (chosen != null && !noSuchSystem ? "|" + chosen : ""));
       issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(),
-          chosen != null && !noSuchSystem ? in.versionExpression() : in.systemExpression()));
-      if (vs != null && !noSuchSystem) {
-        issues.add(new ValidationIssue("error", "not-found", "vs-invalid", "Unable to check whether the code is in the "
-            + "value set '" + canonical(vs) + "' because the code system " + system
-            + (chosen != null ? "|" + chosen : "") + " was not found", in.systemExpression()));
-      }
+          in.systemExpression()));
       return new ValidateResult(false, system, chosen, in.code(), null, false, issues, unknownSystems);
     }
     if (vs != null && in.version() != null && !CodeSystemResolver.matches(in.version(), release.version())) {
