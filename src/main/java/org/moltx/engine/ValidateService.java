@@ -124,6 +124,13 @@ public final class ValidateService {
       unknownSystems.add(system + (chosen != null && !noSuchSystem ? "|" + chosen : ""));
       issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(),
           in.systemExpression()));
+      if (!noSuchSystem) {
+        // report what the newest release says of the code, as the ecosystem's servers do
+        CodeSystemRelease newest = store.codeSystemVersions(system).get(0).release();
+        int found = newest.indexOf(in.code());
+        return new ValidateResult(false, system, newest.version(), in.code(), found < 0 ? null : newest.display(found),
+            false, issues, unknownSystems);
+      }
       return new ValidateResult(false, system, chosen, in.code(), null, false, issues, unknownSystems);
     }
     if (vs != null && in.version() != null && !CodeSystemResolver.matches(in.version(), release.version())) {
