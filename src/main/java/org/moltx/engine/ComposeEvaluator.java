@@ -93,12 +93,12 @@ final class ComposeEvaluator {
         found = found.release() == null ? m : found;
       }
       if (found.member() && excludesInactive(vs) && found.release().isInactive(found.index())) {
-        return new Membership(false, found.release(), found.index(), null);
+        return new Membership(false, found.release(), found.index());
       }
       if (found.member()) {
         for (ConceptSetComponent exclude : vs.getCompose().getExclude()) {
           if (includeContains(exclude, system, version, code).member()) {
-            return new Membership(false, found.release(), found.index(), null);
+            return new Membership(false, found.release(), found.index());
           }
         }
       }
@@ -184,21 +184,19 @@ final class ComposeEvaluator {
       CodeSystemRelease r = release(include, version);
       int i = r.indexOf(code);
       if (i < 0) {
-        return new Membership(false, r, -1, null);
+        return new Membership(false, r, -1);
       }
       boolean listed = !include.hasConcept()
           || include.getConcept().stream().anyMatch(c -> r.code(i).equals(c.getCode()));
-      String display = include.getConcept().stream().filter(c -> r.code(i).equals(c.getCode()) && c.hasDisplay())
-          .map(ConceptReferenceComponent::getDisplay).findFirst().orElse(null);
       if (!listed || !matchesFilters(r, include, i)) {
-        return new Membership(false, r, i, null);
+        return new Membership(false, r, i);
       }
-      m = new Membership(true, r, i, display);
+      m = new Membership(true, r, i);
     }
     for (ValueSet v : imported) {
       Membership inner = contains(v, system, version, code);
       if (!inner.member()) {
-        return include.hasSystem() ? new Membership(false, m.release(), m.index(), null) : inner;
+        return include.hasSystem() ? new Membership(false, m.release(), m.index()) : inner;
       }
       if (!include.hasSystem()) {
         m = inner;

@@ -3,13 +3,11 @@ package org.moltx.store;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ConceptMap;
-import org.hl7.fhir.r4.model.MetadataResource;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.moltx.model.CodeSystemRelease;
 
@@ -124,16 +122,5 @@ public final class TerminologyStore {
     own.forEach(all::addAll);
     all.addAll(inherited);
     return all;
-  }
-
-  /** Resources by logical id, across kinds, for read. */
-  public Map<String, MetadataResource> resourcesById(Class<? extends MetadataResource> type) {
-    Map<String, MetadataResource> byId = new HashMap<>();
-    if (type == ValueSet.class) {
-      valueSets().forEach(v -> byId.putIfAbsent(v.getIdElement().getIdPart(), v));
-    } else if (type == ConceptMap.class) {
-      conceptMaps().forEach(c -> byId.putIfAbsent(c.map().getIdElement().getIdPart(), c.map()));
-    }
-    return byId;
   }
 }
