@@ -65,12 +65,12 @@ final class ComposeEvaluator {
       Map<String, ExpansionItem> members = new LinkedHashMap<>();
       for (ConceptSetComponent include : vs.getCompose().getInclude()) {
         for (ExpansionItem item : expandInclude(include)) {
-          members.putIfAbsent(item.system() + "|" + item.code(), item);
+          members.putIfAbsent(key(item), item);
         }
       }
       for (ConceptSetComponent exclude : vs.getCompose().getExclude()) {
         for (ExpansionItem item : expandInclude(exclude)) {
-          members.remove(item.system() + "|" + item.code());
+          members.keySet().removeIf(k -> k.startsWith(item.system() + "|") && k.endsWith("|" + item.code()));
         }
       }
       return new ArrayList<>(members.values());
@@ -281,6 +281,11 @@ final class ComposeEvaluator {
   private static String opOf(ConceptSetFilterComponent f, String fallback) {
     String op = f.getOpElement().getValueAsString();
     return op == null ? fallback : op;
+  }
+
+  /** Concepts of different versions of one code system are different members. */
+  private static String key(ExpansionItem item) {
+    return item.system() + "|" + item.release().version() + "|" + item.code();
   }
 
   private static Set<String> keys(List<ExpansionItem> items) {

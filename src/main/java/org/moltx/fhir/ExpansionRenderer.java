@@ -75,8 +75,14 @@ final class ExpansionRenderer {
     }
     // nested under the parent when the parent is in the same page, as the code system's hierarchy says
     Map<String, ValueSetExpansionContainsComponent> byKey = new HashMap<>();
+    // name the version on each concept when the expansion draws on several versions of a code system
+    Map<String, Long> versionsPerSystem = result.contains().stream().map(ExpansionItem::release).distinct()
+        .collect(java.util.stream.Collectors.groupingBy(CodeSystemRelease::url, java.util.stream.Collectors.counting()));
     for (ExpansionItem item : result.contains()) {
       ValueSetExpansionContainsComponent c = contains(item, options);
+      if (versionsPerSystem.getOrDefault(item.system(), 0L) > 1 && item.release().version() != null) {
+        c.setVersion(item.release().version());
+      }
       CodeSystemRelease r = item.release();
       int parent = r.parent(item.index());
       ValueSetExpansionContainsComponent parentEntry = options.excludeNested() || parent < 0 ? null
