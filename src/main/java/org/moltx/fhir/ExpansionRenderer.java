@@ -75,6 +75,9 @@ final class ExpansionRenderer {
     }
     // nested under the parent when the parent is in the same page, as the code system's hierarchy says
     Map<String, ValueSetExpansionContainsComponent> byKey = new HashMap<>();
+    // enumerated concept lists stay flat: only what the code system's hierarchy brought in is nested
+    boolean nest = !options.excludeNested()
+        && source.getCompose().getInclude().stream().noneMatch(ValueSet.ConceptSetComponent::hasConcept);
     // name the version on each concept when the expansion draws on several versions of a code system
     Map<String, Long> versionsPerSystem = result.contains().stream().map(ExpansionItem::release).distinct()
         .collect(java.util.stream.Collectors.groupingBy(CodeSystemRelease::url, java.util.stream.Collectors.counting()));
@@ -85,7 +88,7 @@ final class ExpansionRenderer {
       }
       CodeSystemRelease r = item.release();
       int parent = r.parent(item.index());
-      ValueSetExpansionContainsComponent parentEntry = options.excludeNested() || parent < 0 ? null
+      ValueSetExpansionContainsComponent parentEntry = !nest || parent < 0 ? null
           : byKey.get(r.url() + "|" + r.code(parent));
       if (parentEntry != null) {
         parentEntry.addContains(c);
