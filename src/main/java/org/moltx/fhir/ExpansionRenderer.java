@@ -33,6 +33,8 @@ final class ExpansionRenderer {
   static final String PROPERTY_EXTENSION = "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.property";
   static final String CONTAINS_PROPERTY_EXTENSION =
       "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.contains.property";
+  private static final org.moltx.model.CodingValue PREFERRED_FOR_LANGUAGE = new org.moltx.model.CodingValue(
+      "http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra", "preferredForLanguage", "Preferred For Language");
   private static final String STANDARD_PROPERTIES = "http://hl7.org/fhir/concept-properties#";
 
   record EchoedParameter(String name, Type value) {}
@@ -118,7 +120,13 @@ final class ExpansionRenderer {
       c.setDisplay(display);
     }
     if (options.includeDesignations()) {
-      for (Designation d : r.designations(i)) {
+      List<Designation> designations = new java.util.ArrayList<>(List.of(r.designations(i)));
+      if (display != null && !display.equals(r.display(i)) && r.display(i) != null) {
+        // the display is now a designation in the asked language: the code system's own display becomes one
+        designations.removeIf(d -> d.value().equals(display));
+        designations.add(0, new Designation(r.info().language(), PREFERRED_FOR_LANGUAGE, r.display(i)));
+      }
+      for (Designation d : designations) {
         var dc = c.addDesignation().setValue(d.value());
         if (d.language() != null) {
           dc.setLanguage(d.language());
