@@ -232,7 +232,7 @@ public final class ValidateService {
           .map(cp -> String.valueOf(cp.value())).filter(s -> !s.equals("inactive")).findFirst().orElse(null);
       issues.add(new ValidationIssue("warning", "business-rule", "code-comment", "The concept '" + in.code()
           + "' has a status of " + (status != null ? status + " and " : "") + "inactive and its use should be reviewed",
-          in.codeExpression()));
+          in.path()));
     }
     boolean ok = issues.stream().noneMatch(ValidationIssue::isError);
     statusNotes.addAll(issues);
