@@ -45,6 +45,15 @@ public final class ErrorMapper {
     return ex;
   }
 
+  /** A 400 of a given issue type and HL7 tx-issue-type, without an expression (the text names the parameter). */
+  public static InvalidRequestException invalid(String message, IssueType type, String txType) {
+    InvalidRequestException ex = new InvalidRequestException(message);
+    OperationOutcome oo = outcome(type, message, null);
+    oo.getIssueFirstRep().getDetails().addCoding(new Coding(TX_ISSUE_TYPE, txType, null));
+    ex.setOperationOutcome(oo);
+    return ex;
+  }
+
   public static OperationOutcome outcome(IssueType type, String message, String expression) {
     OperationOutcome oo = new OperationOutcome();
     OperationOutcome.OperationOutcomeIssueComponent issue = oo.addIssue()
