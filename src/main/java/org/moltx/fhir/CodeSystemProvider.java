@@ -14,7 +14,6 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.IdType;
 import org.moltx.engine.Terminology;
 import org.moltx.model.CodeSystemInfo;
-import org.moltx.store.StoredCodeSystem;
 import org.moltx.store.TerminologyStore;
 
 /**
@@ -36,9 +35,7 @@ public final class CodeSystemProvider implements IResourceProvider {
 
   @Read
   public CodeSystem read(@IdParam IdType id) {
-    return terminology.store().codeSystems().stream()
-        .filter(s -> id.getIdPart().equals(id(s)))
-        .findFirst()
+    return terminology.store().codeSystemById(id.getIdPart())
         .map(s -> CodeSystemRenderer.render(s, true))
         .orElseThrow(() -> new ResourceNotFoundException(id));
   }
@@ -55,7 +52,7 @@ public final class CodeSystemProvider implements IResourceProvider {
     return store.codeSystems().stream()
         .filter(s -> {
           CodeSystemInfo i = s.release().info();
-          return SearchMatch.token(resourceId, id(s)) && SearchMatch.uri(url, i.url())
+          return SearchMatch.token(resourceId, s.id()) && SearchMatch.uri(url, i.url())
               && SearchMatch.token(version, i.version()) && SearchMatch.string(name, i.name())
               && SearchMatch.string(title, i.title()) && SearchMatch.token(status, i.status());
         })
@@ -63,7 +60,4 @@ public final class CodeSystemProvider implements IResourceProvider {
         .toList();
   }
 
-  private static String id(StoredCodeSystem s) {
-    return s.resource() != null ? s.resource().getIdElement().getIdPart() : s.release().info().id();
-  }
 }

@@ -59,10 +59,7 @@ public final class CodeSystemValidateCodeOperation {
       system = codeSystem.getUrl();
     }
     if (id != null && id.hasIdPart()) {
-      StoredCodeSystem byId = store.codeSystems().stream()
-          .filter(s -> s.resource() != null ? id.getIdPart().equals(s.resource().getIdElement().getIdPart())
-              : id.getIdPart().equals(s.release().info().id()))
-          .findFirst().orElseThrow(() -> new ResourceNotFoundException(id));
+      StoredCodeSystem byId = store.codeSystemById(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
       system = byId.release().url();
     }
     List<CodedInput> inputs = CodedInputs.of(Values.string(code), system, Values.string(version), Values.string(display),

@@ -13,7 +13,6 @@ import java.util.List;
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.IdType;
 import org.moltx.engine.Terminology;
-import org.moltx.store.ConceptMapIndex;
 
 /** Read and search of ConceptMaps, including by the systems and codes they map. */
 public final class ConceptMapProvider implements IResourceProvider {
@@ -30,9 +29,7 @@ public final class ConceptMapProvider implements IResourceProvider {
 
   @Read
   public ConceptMap read(@IdParam IdType id) {
-    return terminology.store().conceptMaps().stream().map(ConceptMapIndex::map)
-        .filter(m -> id.getIdPart().equals(m.getIdElement().getIdPart()))
-        .findFirst().map(ConceptMap::copy)
+    return terminology.store().conceptMapById(id.getIdPart()).map(i -> i.map().copy())
         .orElseThrow(() -> new ResourceNotFoundException(id));
   }
 

@@ -101,8 +101,7 @@ public final class ExpandOperation {
 
   static ValueSet target(TerminologyStore store, IdType id, ValueSet inline, String url, String version) {
     if (id != null && id.hasIdPart()) {
-      return store.valueSets().stream().filter(v -> id.getIdPart().equals(v.getIdElement().getIdPart())).findFirst()
-          .orElseThrow(() -> new ResourceNotFoundException(id));
+      return store.valueSetById(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
     }
     if (inline != null) {
       return inline;

@@ -77,8 +77,7 @@ public final class TranslateOperation {
       mapVersion = conceptMap.getVersion();
     }
     if (id != null && id.hasIdPart()) {
-      ConceptMapIndex byId = store.conceptMaps().stream()
-          .filter(m -> id.getIdPart().equals(m.map().getIdElement().getIdPart())).findFirst()
+      ConceptMapIndex byId = store.conceptMapById(id.getIdPart())
           .orElseThrow(() -> new ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException(id));
       mapUrl = byId.map().getUrl();
       mapVersion = byId.map().getVersion();

@@ -29,9 +29,7 @@ public final class ValueSetProvider implements IResourceProvider {
 
   @Read
   public ValueSet read(@IdParam IdType id) {
-    return terminology.store().valueSets().stream()
-        .filter(v -> id.getIdPart().equals(v.getIdElement().getIdPart()))
-        .findFirst().map(ValueSet::copy)
+    return terminology.store().valueSetById(id.getIdPart()).map(ValueSet::copy)
         .orElseThrow(() -> new ResourceNotFoundException(id));
   }
 

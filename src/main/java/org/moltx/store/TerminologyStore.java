@@ -73,15 +73,8 @@ public final class TerminologyStore {
 
   /** Every version of a code system, newest first; this store's before its parent's. */
   public List<StoredCodeSystem> codeSystemVersions(String url) {
-    List<StoredCodeSystem> result = new ArrayList<>(codeSystems.getOrDefault(canonicalSystem(url), List.of()));
-    if (parent != null) {
-      for (StoredCodeSystem s : parent.codeSystemVersions(url)) {
-        if (result.stream().noneMatch(r -> java.util.Objects.equals(r.release().version(), s.release().version()))) {
-          result.add(s);
-        }
-      }
-    }
-    return result;
+    String canonical = canonicalSystem(url);
+    return versions(canonical, codeSystems, p -> p.codeSystemVersions(canonical), s -> s.release().version());
   }
 
   public List<ValueSet> valueSetVersions(String url) {
@@ -115,6 +108,19 @@ public final class TerminologyStore {
 
   public List<ConceptMapIndex> conceptMaps() {
     return collect(conceptMaps.values(), parent == null ? List.of() : parent.conceptMaps());
+  }
+
+  /** Resources by logical id, for read and instance-level operations. */
+  public java.util.Optional<StoredCodeSystem> codeSystemById(String id) {
+    return codeSystems().stream().filter(s -> id.equals(s.id())).findFirst();
+  }
+
+  public java.util.Optional<ValueSet> valueSetById(String id) {
+    return valueSets().stream().filter(v -> id.equals(v.getIdElement().getIdPart())).findFirst();
+  }
+
+  public java.util.Optional<ConceptMapIndex> conceptMapById(String id) {
+    return conceptMaps().stream().filter(m -> id.equals(m.map().getIdElement().getIdPart())).findFirst();
   }
 
   private static <T> List<T> collect(Collection<List<T>> own, List<T> inherited) {
