@@ -67,8 +67,15 @@ public final class CodeSystemValidateCodeOperation {
     if (inputs.get(0).system() == null) {
       throw ErrorMapper.invalid("No code system given: supply url (or coding.system)", "url");
     }
-    ValidateRequest req = new ValidateRequest(null, inputs, codeableConcept != null, Values.bool(isAbstract, true), false,
-        Values.bool(lenient, false), Values.displayLanguage(request, displayLanguage), VersionPolicy.NONE);
+    ValidateRequest req = request(inputs, codeableConcept != null, Values.bool(isAbstract, true),
+        Values.bool(lenient, false), Values.displayLanguage(request, displayLanguage));
     return ParametersRenderer.validation(terminology.validate(store, req), codeableConcept);
+  }
+
+  /** The engine request for a code system check; the fast path builds its requests here too, so both agree. */
+  static ValidateRequest request(List<CodedInput> inputs, boolean codeableConcept, boolean abstractAllowed,
+      boolean lenientDisplay, String displayLanguage) {
+    return new ValidateRequest(null, inputs, codeableConcept, abstractAllowed, false, lenientDisplay, displayLanguage,
+        VersionPolicy.NONE);
   }
 }

@@ -20,8 +20,6 @@ import org.moltx.engine.LookupRequest;
 import org.moltx.engine.Terminology;
 import org.moltx.engine.TerminologyException;
 import org.moltx.engine.TranslateRequest;
-import org.moltx.engine.ValidateRequest;
-import org.moltx.engine.VersionPolicy;
 
 /**
  * Answers the hot, plain GET forms of $lookup, CodeSystem/$validate-code and $translate straight from the engine,
@@ -79,14 +77,14 @@ public final class FastPathFilter implements Filter {
               get(params, "version"), get(params, "code"), null, null, List.of())))
           : null;
       case "/CodeSystem/$validate-code" -> only(params, CS_VALIDATE, "url", "code")
-          ? ParametersRenderer.validation(terminology.validate(terminology.store(), new ValidateRequest(null,
+          ? ParametersRenderer.validation(terminology.validate(terminology.store(), CodeSystemValidateCodeOperation.request(
               List.of(new CodedInput(get(params, "url"), get(params, "version"), get(params, "code"),
-                  get(params, "display"), "code")), false, true, false, false, null, VersionPolicy.NONE)), null)
+                  get(params, "display"), "code")), false, true, false, null)), null)
           : null;
       case "/ConceptMap/$translate" -> only(params, TRANSLATE, "system", "code")
           ? ParametersRenderer.translate(terminology.translate(terminology.store(), new TranslateRequest(
               get(params, "code"), get(params, "system"), null, null, null, null, null, get(params, "targetsystem"),
-              "true".equals(get(params, "reverse")), true)))
+              "true".equals(get(params, "reverse")), TranslateOperation.USE_HIERARCHY)))
           : null;
       default -> null;
     };

@@ -33,6 +33,9 @@ public final class TranslateOperation {
       "sourceCoding", "sourceCodeableConcept", "targetCode", "targetCoding", "targetSystem", "sourceScope",
       "targetScope", "useHierarchy");
 
+  /** Codes without a mapping of their own map through their nearest mapped ancestor unless useHierarchy=false. */
+  static final boolean USE_HIERARCHY = true;
+
   private final Terminology terminology;
 
   public TranslateOperation(Terminology terminology) {
@@ -116,7 +119,7 @@ public final class TranslateOperation {
       TranslateResult r = terminology.translate(store, new TranslateRequest(in.getCode(), in.getSystem(), in.getVersion(),
           mapUrl, mapVersion, firstNonNull(Values.string(source), Values.string(sourceScope)),
           firstNonNull(Values.string(target), Values.string(targetScope)), targetSys, isReverse,
-          Values.bool(useHierarchy, true)));
+          Values.bool(useHierarchy, USE_HIERARCHY)));
       matches.addAll(r.matches());
       if (r.message() != null) {
         messages.add(r.message());
