@@ -31,6 +31,8 @@ final class ComposeEvaluator {
   private final Set<String> flagged = new LinkedHashSet<>();
 
   private final Deque<String> path = new ArrayDeque<>();
+  /** The value sets being evaluated, innermost first: where a '#id' reference finds its contained value set. */
+  private final Deque<ValueSet> open = new ArrayDeque<>();
   private final TextFilter text;
 
   ComposeEvaluator(TerminologyStore store, VersionPolicy policy, TextFilter text) {
@@ -75,7 +77,7 @@ final class ComposeEvaluator {
       }
       return new ArrayList<>(members.values());
     } finally {
-      path.pop();
+      leave();
     }
   }
 
@@ -104,7 +106,7 @@ final class ComposeEvaluator {
       }
       return found;
     } finally {
-      path.pop();
+      leave();
     }
   }
 
@@ -120,6 +122,7 @@ final class ComposeEvaluator {
           + " processing ValueSet with pathway " + path, "valueSet");
     }
     path.push(key);
+    open.push(vs);
     if (vs.getUrl() != null) {
       usedValueSets.add(key);
       String flag = StatusFlags.ofValueSet(vs);
@@ -127,6 +130,11 @@ final class ComposeEvaluator {
         flagged.add(flag + "|ValueSet|" + key);
       }
     }
+  }
+
+  private void leave() {
+    path.pop();
+    open.pop();
   }
 
   private List<ExpansionItem> expandInclude(ConceptSetComponent include) {
@@ -208,9 +216,24 @@ final class ComposeEvaluator {
   private List<ValueSet> imports(ConceptSetComponent include) {
     List<ValueSet> result = new ArrayList<>();
     for (CanonicalType c : include.getValueSet()) {
-      result.add(ValueSets.resolve(store, c.getValue(), null));
+      result.add(c.getValue().startsWith("#") ? contained(c.getValue()) : ValueSets.resolve(store, c.getValue(), null));
     }
     return result;
+  }
+
+  /** A '#id' reference: a value set contained in one of the value sets being evaluated. */
+  private ValueSet contained(String reference) {
+    String id = reference.substring(1);
+    for (ValueSet outer : open) {
+      for (org.hl7.fhir.r4.model.Resource r : outer.getContained()) {
+        String rid = r.getIdElement().getIdPart();
+        if (r instanceof ValueSet v && rid != null && (rid.equals(id) || rid.equals(reference))) {
+          return v;
+        }
+      }
+    }
+    throw new TerminologyException(Problem.UNKNOWN_RESOURCE, "The contained value set '" + reference
+        + "' could not be found", "valueSet");
   }
 
   private CodeSystemRelease release(ConceptSetComponent include) {

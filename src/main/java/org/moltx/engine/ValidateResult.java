@@ -11,14 +11,40 @@ public record ValidateResult(
     String display,
     boolean inactive,
     List<ValidationIssue> issues,
-    List<String> unknownSystems) {
+    List<String> unknownSystems,
+    List<String> unknownSystemsOutsideValueSet) {
 
-  /** The errors' texts, joined: the {@code message} output parameter. */
+  /**
+   * unknownSystems: code systems (url or url|version) whose absence left the code unvalidated
+   * (x-caused-by-unknown-system); unknownSystemsOutsideValueSet: unknown systems the value set does not use, so the
+   * code was not in it anyway (x-unknown-system).
+   */
+  public ValidateResult(boolean result, String system, String version, String code, String display, boolean inactive,
+      List<ValidationIssue> issues, List<String> unknownSystems) {
+    this(result, system, version, code, display, inactive, issues, unknownSystems, List.of());
+  }
+
+  /** The errors' and warnings' texts, joined: the {@code message} output parameter. */
   public String message() {
-    // a valid answer's message carries its warnings, and the note that no display exists in the asked language
+    // a valid answer's message carries its warnings, and the note that no display exists in the asked language;
+    // a failed answer's message carries its errors and warnings, except the note that a versionless include used
+    // another version than the coding's (that one stays in the issues)
     List<String> texts = issues.stream().filter(i -> result
-            ? !i.severity().equals("information") || i.txType().equals("invalid-display") : i.isError())
+            ? !i.severity().equals("information") || i.txType().equals("invalid-display")
+            : i.isError() || i.severity().equals("warning") && !i.txType().equals("vs-invalid"))
         .map(ValidationIssue::text).sorted().toList();
     return texts.isEmpty() ? null : String.join("; ", texts);
+  }
+
+  /**
+   * valueset-membership-only: only whether a coding is in the value set counts; what the code system says of it
+   * (unknown code, display, status) is not reported, nor the concept.
+   */
+  public ValidateResult membershipOnly() {
+    List<ValidationIssue> kept = issues.stream()
+        .filter(i -> i.txType().equals("not-in-vs") || i.txType().equals("this-code-not-in-vs")).toList();
+    boolean member = kept.stream().noneMatch(ValidationIssue::isError);
+    return new ValidateResult(member, null, null, null, null, false, kept, unknownSystems,
+        unknownSystemsOutsideValueSet);
   }
 }

@@ -34,6 +34,7 @@ public final class ValidateService {
     List<ValidationIssue> issues = new ArrayList<>();
     List<ValidationIssue> information = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
+    List<String> outside = new ArrayList<>();
     // a coding whose concept was found and that no include refused counts as in the value set
     boolean anyMember = results.stream().anyMatch(r -> r.display() != null
         && r.issues().stream().noneMatch(i -> i.isError() && i.txType().equals("not-in-vs")));
@@ -43,6 +44,7 @@ public final class ValidateService {
     }
     for (ValidateResult r : results) {
       unknown.addAll(r.unknownSystems());
+      outside.addAll(r.unknownSystemsOutsideValueSet());
       for (ValidationIssue i : r.issues()) {
         if (i.txType().equals("not-in-vs") && req.valueSet() != null) {
           // inside a codeableConcept one coding outside the value set is information, not an error
@@ -58,9 +60,9 @@ public final class ValidateService {
     if (valid == null) {
       // report the concept a coding did find, if any, so the client sees what it was
       ValidateResult found = results.stream().filter(r -> r.display() != null).findFirst().orElse(null);
-      return found == null ? new ValidateResult(false, null, null, null, null, false, issues, unknown)
+      return found == null ? new ValidateResult(false, null, null, null, null, false, issues, unknown, outside)
           : new ValidateResult(false, found.system(), found.version(), found.code(), found.display(), found.inactive(),
-              issues, unknown);
+              issues, unknown, outside);
     }
     return new ValidateResult(true, valid.system(), valid.version(), valid.code(), valid.display(), valid.inactive(),
         issues, unknown);
@@ -94,6 +96,16 @@ public final class ValidateService {
       throw new TerminologyException(Problem.INVALID_REQUEST, "No system given for code '" + in.code() + "'",
           in.systemExpression());
     }
+    if (vs != null && !store.valueSetVersions(system).isEmpty() && store.codeSystemVersions(system).isEmpty()) {
+      issues.add(notInValueSet(system + "#" + in.code(), vs, in));
+      issues.add(new ValidationIssue("error", "invalid", "invalid-data", "The Coding references a value set, not a code "
+          + "system ('" + system + "')", in.systemExpression()));
+      return new ValidateResult(false, system, null, in.code(), null, false, issues, unknownSystems);
+    }
+    if (!isAbsolute(system)) {
+      issues.add(new ValidationIssue("error", "invalid", "invalid-data", in.systemExpression() + " must be an absolute "
+          + "reference, not a local reference", in.systemExpression()));
+    }
     // the value set's version of the code system wins; a different version in the coding is an error
     String includeVersion = vs == null ? null : includeVersion(vs, system);
     if (includeVersion != null && in.version() != null && CodeSystemResolver.matches(includeVersion, in.version())) {
@@ -121,9 +133,13 @@ public final class ValidateService {
         // the value set does not even name this system: the code is certainly not in it
         issues.add(notInValueSet(system + "#" + in.code(), vs, in));
       }
-      unknownSystems.add(system + (chosen != null && !noSuchSystem ? "|" + chosen : ""));
+      boolean outside = noSuchSystem && vs != null && issues.stream().anyMatch(x -> x.txType().equals("not-in-vs"));
       issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(),
           in.systemExpression()));
+      if (outside) {
+        return new ValidateResult(false, system, chosen, in.code(), null, false, issues, List.of(), List.of(system));
+      }
+      unknownSystems.add(system + (chosen != null && !noSuchSystem ? "|" + chosen : ""));
       if (!noSuchSystem) {
         // report what the newest release says of the code, as the ecosystem's servers do
         CodeSystemRelease newest = store.codeSystemVersions(system).get(0).release();
@@ -175,10 +191,9 @@ public final class ValidateService {
           throw e;
         }
         // a value set the value set includes is missing: the code cannot be in it
+        // the value set cannot be evaluated, so nothing is said about the concept either
         issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(), null));
-        int found = release.indexOf(in.code());
-        return new ValidateResult(false, system, release.version(), in.code(), found < 0 ? null : release.display(found),
-            false, issues, unknownSystems);
+        return new ValidateResult(false, null, null, null, null, false, issues, unknownSystems);
       }
       if (membership.release() != null && membership.release() != release) {
         release = membership.release();
@@ -238,6 +253,11 @@ public final class ValidateService {
     statusNotes.addAll(issues);
     return new ValidateResult(ok, system, release.version(), release.code(i), display, inactive, statusNotes,
         unknownSystems);
+  }
+
+  /** A URI with a scheme (http:, urn:, ...); 'Location1' is a local reference, not a code system. */
+  private static boolean isAbsolute(String system) {
+    return system.matches("[A-Za-z][A-Za-z0-9+.-]*:.+");
   }
 
   /** The version the value set's include for this system names, if any. */
@@ -302,6 +322,9 @@ public final class ValidateService {
   }
 
   static String canonical(ValueSet vs) {
+    if (!vs.hasUrl()) {
+      return "(unidentified)"; // an inline value set without a url
+    }
     return vs.getUrl() + (vs.hasVersion() ? "|" + vs.getVersion() : "");
   }
 }

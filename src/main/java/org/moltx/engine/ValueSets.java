@@ -7,6 +7,9 @@ import org.moltx.store.TerminologyStore;
 
 /** Finds the value set a request means, including the implicit ones of a code system ({@code [system]?fhir_vs}). */
 public final class ValueSets {
+  private static final String EXPANSION_PARAMETER =
+      "http://hl7.org/fhir/StructureDefinition/valueset-expansion-parameter";
+
   private ValueSets() {}
 
   /** A canonical with an optional |version. */
@@ -50,5 +53,20 @@ public final class ValueSets {
           + system + "?fhir_vs or " + system + "?fhir_vs=isa/[code]", "url");
     }
     return vs;
+  }
+
+  /**
+   * The display language a value set asks for when the request names none: its compose's displayLanguage
+   * expansion parameter, else the value set's own language.
+   */
+  public static String displayLanguage(ValueSet vs) {
+    for (org.hl7.fhir.r4.model.Extension e : vs.getCompose().getExtensionsByUrl(EXPANSION_PARAMETER)) {
+      org.hl7.fhir.r4.model.Extension name = e.getExtensionByUrl("name");
+      org.hl7.fhir.r4.model.Extension value = e.getExtensionByUrl("value");
+      if (name != null && value != null && "displayLanguage".equals(name.getValue().primitiveValue())) {
+        return value.getValue().primitiveValue();
+      }
+    }
+    return vs.hasLanguage() ? vs.getLanguage() : null;
   }
 }

@@ -83,20 +83,9 @@ public final class ExpandOperation {
   }
 
   /** displayLanguage, else Accept-Language, else the value set's own expansion parameter or language. */
-  private static String displayLanguage(RequestDetails request, CodeType param, ValueSet vs) {
+  static String displayLanguage(RequestDetails request, CodeType param, ValueSet vs) {
     String language = Values.displayLanguage(request, param);
-    if (language != null) {
-      return language;
-    }
-    for (org.hl7.fhir.r4.model.Extension e : vs.getCompose().getExtensionsByUrl(
-        "http://hl7.org/fhir/StructureDefinition/valueset-expansion-parameter")) {
-      org.hl7.fhir.r4.model.Extension name = e.getExtensionByUrl("name");
-      org.hl7.fhir.r4.model.Extension value = e.getExtensionByUrl("value");
-      if (name != null && value != null && "displayLanguage".equals(name.getValue().primitiveValue())) {
-        return value.getValue().primitiveValue();
-      }
-    }
-    return vs.hasLanguage() ? vs.getLanguage() : null;
+    return language != null ? language : ValueSets.displayLanguage(vs);
   }
 
   static ValueSet target(TerminologyStore store, IdType id, ValueSet inline, String url, String version) {

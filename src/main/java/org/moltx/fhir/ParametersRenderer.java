@@ -147,6 +147,9 @@ public final class ParametersRenderer {
     for (String unknown : r.unknownSystems()) {
       p.addParameter().setName("x-caused-by-unknown-system").setValue(new CanonicalType(unknown));
     }
+    for (String unknown : r.unknownSystemsOutsideValueSet()) {
+      p.addParameter().setName("x-unknown-system").setValue(new CanonicalType(unknown));
+    }
     return p;
   }
 }

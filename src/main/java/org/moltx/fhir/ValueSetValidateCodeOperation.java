@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.moltx.engine.Terminology;
 import org.moltx.engine.ValidateRequest;
+import org.moltx.engine.ValidateResult;
 import org.moltx.store.TerminologyStore;
 
 /** ValueSet/$validate-code, type and instance level, GET and POST. */
@@ -63,7 +64,11 @@ public final class ValueSetValidateCodeOperation {
             version != null ? version : OperationInput.string(request, "version"), Values.string(display), coding,
             codeableConcept),
         codeableConcept != null, Values.bool(isAbstract, true), Values.bool(inferSystem, false), Values.bool(lenient, false),
-        Values.displayLanguage(request, displayLanguage), ExpandOperation.versionPolicy(request));
-    return ParametersRenderer.validation(terminology.validate(store, req), codeableConcept);
+        ExpandOperation.displayLanguage(request, displayLanguage, target), ExpandOperation.versionPolicy(request));
+    ValidateResult result = terminology.validate(store, req);
+    if (Values.bool(OperationInput.string(request, "valueset-membership-only"), false)) {
+      result = result.membershipOnly();
+    }
+    return ParametersRenderer.validation(result, codeableConcept);
   }
 }

@@ -63,7 +63,26 @@ class ValidateExpandSubsumesHttpTest {
     Parameters out = parameters(TestServer.get("/ValueSet/$validate-code?url="
         + enc("http://moltx.org/fhir/ValueSet/cpt-81455-indications") + "&system=http://example.org/x&code=1"));
     assertThat(out.getParameterBool("result")).isFalse();
-    assertThat(out.getParameterValue("x-caused-by-unknown-system").primitiveValue()).isEqualTo("http://example.org/x");
+    // the value set does not use that system, so the code is not in it whatever the system says
+    assertThat(out.getParameterValue("x-unknown-system").primitiveValue()).isEqualTo("http://example.org/x");
+    assertThat(out.getParameter("x-caused-by-unknown-system")).isNull();
+    // without a value set, the unknown system is why the code could not be validated
+    Parameters cs = parameters(TestServer.get("/CodeSystem/$validate-code?system=http://example.org/x&code=1"));
+    assertThat(cs.getParameterBool("result")).isFalse();
+    assertThat(cs.getParameterValue("x-caused-by-unknown-system").primitiveValue()).isEqualTo("http://example.org/x");
+  }
+
+  @Test
+  void membershipOnlyReportsNothingButMembership() {
+    String vs = enc("http://moltx.org/fhir/ValueSet/cpt-81455-indications");
+    Parameters out = parameters(TestServer.get("/ValueSet/$validate-code?url=" + vs + "&system=" + ICD
+        + "&code=C92.10&display=wrong&valueset-membership-only=true"));
+    assertThat(out.getParameterBool("result")).isTrue();
+    assertThat(out.getParameter("display")).isNull();
+    assertThat(out.getParameter("issues")).isNull();
+    Parameters full = parameters(TestServer.get("/ValueSet/$validate-code?url=" + vs + "&system=" + ICD
+        + "&code=C92.10&display=wrong"));
+    assertThat(full.getParameterBool("result")).isFalse();
   }
 
   @Test
