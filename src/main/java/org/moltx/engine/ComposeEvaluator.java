@@ -27,6 +27,8 @@ final class ComposeEvaluator {
   private final Set<String> usedCodeSystems = new LinkedHashSet<>();
   private final Set<String> usedValueSets = new LinkedHashSet<>();
   private final Set<String> appliedVersionRules = new LinkedHashSet<>();
+  /** Releases an include named by version (not reached through a versionless include). */
+  private final Set<CodeSystemRelease> pinned = new java.util.HashSet<>();
   /** "flag|kind|url|version" for each flagged code system or value set used, in the order met. */
   private final Set<String> flagged = new LinkedHashSet<>();
 
@@ -46,6 +48,7 @@ final class ComposeEvaluator {
     return usedCodeSystems;
   }
 
+  /** url|version of each value set imported by url (contained ones are part of their container). */
   Set<String> usedValueSets() {
     return usedValueSets;
   }
@@ -75,7 +78,7 @@ final class ComposeEvaluator {
           members.keySet().removeIf(k -> k.startsWith(item.system() + "|") && k.endsWith("|" + item.code()));
         }
       }
-      return new ArrayList<>(members.values());
+      return byCode(members.values(), "true".equals(ValueSets.expansionParameters(vs).get("versionsMatch")));
     } finally {
       leave();
     }
@@ -110,6 +113,44 @@ final class ComposeEvaluator {
     }
   }
 
+  /**
+   * One code from several versions of a code system: its entries side by side, the versions an include names first
+   * (newest first), then the one a versionless include resolved to. With
+   * versionsMatch the value set means one concept per code: the newest version's, with the display first met.
+   */
+  private List<ExpansionItem> byCode(java.util.Collection<ExpansionItem> items, boolean versionsMatch) {
+    Map<String, CodeSystemRelease> releaseOfSystem = new java.util.HashMap<>();
+    boolean severalVersions = false;
+    for (ExpansionItem item : items) {
+      severalVersions |= releaseOfSystem.computeIfAbsent(item.system(), k -> item.release()) != item.release();
+    }
+    if (!severalVersions) {
+      return new ArrayList<>(items); // the usual case: nothing to group
+    }
+    Map<String, List<ExpansionItem>> groups = new LinkedHashMap<>();
+    for (ExpansionItem item : items) {
+      groups.computeIfAbsent(item.system() + "|" + item.code(), k -> new ArrayList<>()).add(item);
+    }
+    List<ExpansionItem> out = new ArrayList<>(items.size());
+    for (List<ExpansionItem> group : groups.values()) {
+      if (group.size() == 1) {
+        out.add(group.get(0));
+        continue;
+      }
+      List<ExpansionItem> sorted = new ArrayList<>(group);
+      sorted.sort(java.util.Comparator.comparing((ExpansionItem i) -> !pinned.contains(i.release()))
+          .thenComparing((a, b) -> org.moltx.store.Versions.compare(b.release().version(), a.release().version())));
+      if (versionsMatch) {
+        ExpansionItem newest = group.stream()
+            .max((a, b) -> org.moltx.store.Versions.compare(a.release().version(), b.release().version())).get();
+        out.add(new ExpansionItem(newest.release(), newest.index(), group.get(0).display()));
+      } else {
+        out.addAll(sorted);
+      }
+    }
+    return out;
+  }
+
   /** compose.inactive = false: the value set holds only active concepts (what activeOnly asks for too). */
   static boolean excludesInactive(ValueSet vs) {
     return vs.getCompose().hasInactive() && !vs.getCompose().getInactive();
@@ -124,7 +165,6 @@ final class ComposeEvaluator {
     path.push(key);
     open.push(vs);
     if (vs.getUrl() != null) {
-      usedValueSets.add(key);
       String flag = StatusFlags.ofValueSet(vs);
       if (flag != null) {
         flagged.add(flag + "|ValueSet|" + key);
@@ -216,7 +256,13 @@ final class ComposeEvaluator {
   private List<ValueSet> imports(ConceptSetComponent include) {
     List<ValueSet> result = new ArrayList<>();
     for (CanonicalType c : include.getValueSet()) {
-      result.add(c.getValue().startsWith("#") ? contained(c.getValue()) : ValueSets.resolve(store, c.getValue(), null));
+      if (c.getValue().startsWith("#")) {
+        result.add(contained(c.getValue()));
+      } else {
+        ValueSet v = ValueSets.resolve(store, c.getValue(), null);
+        usedValueSets.add(v.getUrl() + (v.hasVersion() ? "|" + v.getVersion() : ""));
+        result.add(v);
+      }
     }
     return result;
   }
@@ -255,6 +301,9 @@ final class ComposeEvaluator {
       }
     }
     CodeSystemRelease r = CodeSystemResolver.resolve(store, system, version, null);
+    if (include.hasVersion()) {
+      pinned.add(r);
+    }
     String key = r.url() + (r.version() != null ? "|" + r.version() : "");
     usedCodeSystems.add(key);
     String flag = StatusFlags.of(store, r);

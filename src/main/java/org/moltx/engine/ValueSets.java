@@ -60,13 +60,20 @@ public final class ValueSets {
    * expansion parameter, else the value set's own language.
    */
   public static String displayLanguage(ValueSet vs) {
+    String language = expansionParameters(vs).get("displayLanguage");
+    return language != null ? language : vs.hasLanguage() ? vs.getLanguage() : null;
+  }
+
+  /** The expansion parameters the value set's compose states (valueset-expansion-parameter), name to value. */
+  public static java.util.Map<String, String> expansionParameters(ValueSet vs) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
     for (org.hl7.fhir.r4.model.Extension e : vs.getCompose().getExtensionsByUrl(EXPANSION_PARAMETER)) {
       org.hl7.fhir.r4.model.Extension name = e.getExtensionByUrl("name");
       org.hl7.fhir.r4.model.Extension value = e.getExtensionByUrl("value");
-      if (name != null && value != null && "displayLanguage".equals(name.getValue().primitiveValue())) {
-        return value.getValue().primitiveValue();
+      if (name != null && value != null && name.hasValue() && value.hasValue()) {
+        out.putIfAbsent(name.getValue().primitiveValue(), value.getValue().primitiveValue());
       }
     }
-    return vs.hasLanguage() ? vs.getLanguage() : null;
+    return out;
   }
 }

@@ -77,6 +77,13 @@ public final class ExpandOperation {
     if (language != null && echo.stream().noneMatch(e -> e.name().equals("displayLanguage"))) {
       echo.add(0, new ExpansionRenderer.EchoedParameter("displayLanguage", new CodeType(language)));
     }
+    // the value set's own expansion parameters (other than its display language, handled above) are echoed too
+    ValueSets.expansionParameters(target).forEach((name, value) -> {
+      if (!name.equals("displayLanguage") && echo.stream().noneMatch(e -> e.name().equals(name))) {
+        echo.add(new ExpansionRenderer.EchoedParameter(name, value.equals("true") || value.equals("false")
+            ? new BooleanType(value) : new StringType(value)));
+      }
+    });
     ExpansionRenderer.Options options = new ExpansionRenderer.Options(Values.bool(includeDesignations, false),
         properties, Values.bool(excludeNested, false) || req.count() != null, language, echo);
     return ExpansionRenderer.render(terminology.expand(store, req), options);

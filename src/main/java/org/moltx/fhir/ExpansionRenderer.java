@@ -27,7 +27,12 @@ import java.util.Map;
 final class ExpansionRenderer {
   /** How the request asked: which designations and properties to include, and the parameters to echo. */
   record Options(boolean includeDesignations, List<String> properties, boolean excludeNested, String displayLanguage,
-      List<EchoedParameter> echo) {}
+      List<EchoedParameter> echo, boolean statusOfInactiveOnly) {
+    Options(boolean includeDesignations, List<String> properties, boolean excludeNested, String displayLanguage,
+        List<EchoedParameter> echo) {
+      this(includeDesignations, properties, excludeNested, displayLanguage, echo, false);
+    }
+  }
 
   /** R5 expansion properties in R4, as the cross-version extensions the FHIR tooling converts. */
   static final String PROPERTY_EXTENSION = "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.property";
@@ -35,6 +40,7 @@ final class ExpansionRenderer {
       "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.contains.property";
   private static final org.moltx.model.CodingValue PREFERRED_FOR_LANGUAGE = new org.moltx.model.CodingValue(
       "http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra", "preferredForLanguage", "Preferred For Language");
+  private static final String UNCLOSED = "http://hl7.org/fhir/StructureDefinition/valueset-unclosed";
   private static final String STANDARD_PROPERTIES = "http://hl7.org/fhir/concept-properties#";
 
   record EchoedParameter(String name, Type value) {}
@@ -66,25 +72,38 @@ final class ExpansionRenderer {
     for (String cs : result.usedCodeSystems()) {
       exp.addParameter().setName("used-codesystem").setValue(new UriType(cs));
     }
+    for (String v : result.usedValueSets()) {
+      exp.addParameter().setName("used-valueset").setValue(new UriType(v));
+    }
+    markFragments(result, exp);
     for (String f : result.flagged()) {
       String[] parts = f.split("\\|", 3);
       exp.addParameter().setName("warning-" + parts[0]).setValue(new UriType(parts[2]));
     }
-    for (String p : options.properties()) {
+    List<String> properties = new java.util.ArrayList<>(options.properties());
+    boolean statusOfInactive = !properties.contains("status")
+        && result.contains().stream().anyMatch(ExpansionRenderer::hasStatus);
+    if (statusOfInactive) {
+      properties.add("status"); // why an inactive concept is inactive (retired, deprecated...) is always said
+    }
+    for (String p : properties) {
       Extension declaration = exp.addExtension().setUrl(PROPERTY_EXTENSION);
       declaration.addExtension("code", new CodeType(p));
       declaration.addExtension("uri", new UriType(propertyUri(result, p)));
     }
     // nested under the parent when the parent is in the same page, as the code system's hierarchy says
     Map<String, ValueSetExpansionContainsComponent> byKey = new HashMap<>();
-    // enumerated concept lists stay flat: only what the code system's hierarchy brought in is nested
-    boolean nest = !options.excludeNested()
-        && source.getCompose().getInclude().stream().noneMatch(ValueSet.ConceptSetComponent::hasConcept);
+    // enumerated concept lists and imported value sets stay flat: only what the code system's hierarchy brought in
+    // directly is nested
+    boolean nest = !options.excludeNested() && source.getCompose().getInclude().stream()
+        .noneMatch(inc -> inc.hasConcept() || inc.hasValueSet());
     // name the version on each concept when the expansion draws on several versions of a code system
-    Map<String, Long> versionsPerSystem = result.contains().stream().map(ExpansionItem::release).distinct()
-        .collect(java.util.stream.Collectors.groupingBy(CodeSystemRelease::url, java.util.stream.Collectors.counting()));
+    Map<String, Long> versionsPerSystem = result.usedCodeSystems().stream()
+        .collect(java.util.stream.Collectors.groupingBy(cs -> cs.split("\\|")[0], java.util.stream.Collectors.counting()));
+    Options withStatus = new Options(options.includeDesignations(), properties, options.excludeNested(),
+        options.displayLanguage(), options.echo(), statusOfInactive);
     for (ExpansionItem item : result.contains()) {
-      ValueSetExpansionContainsComponent c = contains(item, options);
+      ValueSetExpansionContainsComponent c = contains(item, withStatus);
       if (versionsPerSystem.getOrDefault(item.system(), 0L) > 1 && item.release().version() != null) {
         c.setVersion(item.release().version());
       }
@@ -100,6 +119,28 @@ final class ExpansionRenderer {
       byKey.put(r.url() + "|" + item.code(), c);
     }
     return vs;
+  }
+
+  private static boolean hasStatus(ExpansionItem item) {
+    return item.release().isInactive(item.index())
+        && java.util.Arrays.stream(item.release().conceptProperties(item.index())).anyMatch(p -> p.code().equals("status"));
+  }
+
+  /** An expansion over a fragment of a code system is not closed: say so, and which fragments were used. */
+  private static void markFragments(ExpandResult result, ValueSet.ValueSetExpansionComponent exp) {
+    java.util.Set<CodeSystemRelease> seen = new java.util.LinkedHashSet<>();
+    result.contains().forEach(i -> seen.add(i.release()));
+    for (CodeSystemRelease r : seen) {
+      if ("fragment".equals(r.info().content())) {
+        String key = r.url() + (r.version() != null ? "|" + r.version() : "");
+        exp.addParameter().setName("used-fragment").setValue(new UriType(key));
+        if (!exp.hasExtension(UNCLOSED)) {
+          exp.addExtension(UNCLOSED, new BooleanType(true));
+          exp.addExtension(UNCLOSED + "-reason", new StringType("This extension is based on a fragment of the code "
+              + "system " + r.url()));
+        }
+      }
+    }
   }
 
   private static ValueSetExpansionContainsComponent contains(ExpansionItem item, Options options) {
@@ -137,6 +178,9 @@ final class ExpansionRenderer {
       }
     }
     for (String code : options.properties()) {
+      if (code.equals("status") && options.statusOfInactiveOnly() && !r.isInactive(i)) {
+        continue;
+      }
       for (Type value : propertyValues(r, i, code)) {
         Extension e = c.addExtension().setUrl(CONTAINS_PROPERTY_EXTENSION);
         e.addExtension("code", new CodeType(code));
