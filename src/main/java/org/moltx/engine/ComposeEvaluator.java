@@ -27,6 +27,8 @@ final class ComposeEvaluator {
   private final Set<String> usedCodeSystems = new LinkedHashSet<>();
   private final Set<String> usedValueSets = new LinkedHashSet<>();
   private final Set<String> appliedVersionRules = new LinkedHashSet<>();
+  /** Whether codes were matched across versions of a code system (versionsMatch), to echo. */
+  private boolean versionsMatched;
   /** Releases an include named by version (not reached through a versionless include). */
   private final Set<CodeSystemRelease> pinned = new java.util.HashSet<>();
   /** "flag|kind|url|version" for each flagged code system or value set used, in the order met. */
@@ -48,6 +50,10 @@ final class ComposeEvaluator {
     return usedCodeSystems;
   }
 
+  boolean versionsMatched() {
+    return versionsMatched;
+  }
+
   /** url|version of each value set imported by url (contained ones are part of their container). */
   Set<String> usedValueSets() {
     return usedValueSets;
@@ -67,22 +73,38 @@ final class ComposeEvaluator {
   List<ExpansionItem> expand(ValueSet vs) {
     enter(vs);
     try {
+      String versionsMatch = ValueSets.expansionParameters(vs).get("versionsMatch");
       Map<String, ExpansionItem> members = new LinkedHashMap<>();
       for (ConceptSetComponent include : vs.getCompose().getInclude()) {
         for (ExpansionItem item : expandInclude(include)) {
           members.putIfAbsent(key(item), item);
         }
       }
+      Map<String, List<String>> keysByCode = null;
       for (ConceptSetComponent exclude : vs.getCompose().getExclude()) {
         for (ExpansionItem item : expandInclude(exclude)) {
-          members.keySet().removeIf(k -> k.startsWith(item.system() + "|") && k.endsWith("|" + item.code()));
+          if (members.remove(key(item)) != null || "false".equals(versionsMatch)) {
+            continue;
+          }
+          // no entry of the excluded version: versions match (the default), so the code goes whatever its version
+          if (keysByCode == null) {
+            keysByCode = new java.util.HashMap<>();
+            for (ExpansionItem m : members.values()) {
+              keysByCode.computeIfAbsent(m.system() + "|" + m.code(), k -> new ArrayList<>()).add(key(m));
+            }
+          }
+          for (String k : keysByCode.getOrDefault(item.system() + "|" + item.code(), List.of())) {
+            versionsMatched |= members.remove(k) != null;
+          }
         }
       }
-      return byCode(members.values(), "true".equals(ValueSets.expansionParameters(vs).get("versionsMatch")));
+      versionsMatched |= "true".equals(versionsMatch);
+      return byCode(members.values(), "true".equals(versionsMatch));
     } finally {
       leave();
     }
   }
+
 
   /** Whether (system, code) is a member; the release consulted is returned through {@link Membership}. */
   Membership contains(ValueSet vs, String system, String version, String code) {

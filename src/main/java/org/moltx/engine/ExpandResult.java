@@ -7,4 +7,4 @@ import org.hl7.fhir.r4.model.ValueSet;
 /** $expand output: the requested page of members, the total, and the code systems and value sets used. */
 public record ExpandResult(
     ValueSet valueSet, List<ExpansionItem> contains, int total, int offset, Set<String> usedCodeSystems,
-    Set<String> usedValueSets, Set<String> appliedVersionRules, Set<String> flagged) {}
+    Set<String> usedValueSets, Set<String> appliedVersionRules, Set<String> flagged, boolean versionsMatched) {}

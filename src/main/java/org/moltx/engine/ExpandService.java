@@ -25,6 +25,6 @@ public final class ExpandService {
     int from = Math.min(req.offset(), total);
     int to = req.count() == null ? total : (int) Math.min((long) from + req.count(), total);
     return new ExpandResult(req.valueSet(), all.subList(from, to), total, req.offset(), evaluator.usedCodeSystems(),
-        evaluator.usedValueSets(), evaluator.appliedVersionRules(), evaluator.flagged());
+        evaluator.usedValueSets(), evaluator.appliedVersionRules(), evaluator.flagged(), evaluator.versionsMatched());
   }
 }

@@ -77,9 +77,10 @@ public final class ExpandOperation {
     if (language != null && echo.stream().noneMatch(e -> e.name().equals("displayLanguage"))) {
       echo.add(0, new ExpansionRenderer.EchoedParameter("displayLanguage", new CodeType(language)));
     }
-    // the value set's own expansion parameters (other than its display language, handled above) are echoed too
+    // the value set's own expansion parameters are echoed too (its display language is above; versionsMatch is
+    // echoed by the renderer when codes were matched across versions)
     ValueSets.expansionParameters(target).forEach((name, value) -> {
-      if (!name.equals("displayLanguage") && echo.stream().noneMatch(e -> e.name().equals(name))) {
+      if (!name.equals("displayLanguage") && !name.equals("versionsMatch") && echo.stream().noneMatch(e -> e.name().equals(name))) {
         echo.add(new ExpansionRenderer.EchoedParameter(name, value.equals("true") || value.equals("false")
             ? new BooleanType(value) : new StringType(value)));
       }

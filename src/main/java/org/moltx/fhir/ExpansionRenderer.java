@@ -72,6 +72,9 @@ final class ExpansionRenderer {
     for (String cs : result.usedCodeSystems()) {
       exp.addParameter().setName("used-codesystem").setValue(new UriType(cs));
     }
+    if (result.versionsMatched()) {
+      exp.addParameter().setName("versionsMatch").setValue(new BooleanType(true));
+    }
     for (String v : result.usedValueSets()) {
       exp.addParameter().setName("used-valueset").setValue(new UriType(v));
     }
