@@ -335,16 +335,37 @@ final class ComposeEvaluator {
     return r;
   }
 
-  private static boolean matchesFilters(CodeSystemRelease r, ConceptSetComponent include, int i) {
+  private boolean matchesFilters(CodeSystemRelease r, ConceptSetComponent include, int i) {
     return !include.hasFilter() || filter(r, include).test(i);
   }
 
-  private static IntPredicate filter(CodeSystemRelease r, ConceptSetComponent include) {
+  private IntPredicate filter(CodeSystemRelease r, ConceptSetComponent include) {
     IntPredicate all = i -> true;
-    for (ConceptSetFilterComponent f : include.getFilter()) {
-      all = all.and(Filters.of(r, f.getProperty(), opOf(f, null), f.getValue()));
+    List<ConceptSetFilterComponent> filters = include.getFilter();
+    for (int n = 0; n < filters.size(); n++) {
+      ConceptSetFilterComponent f = filters.get(n);
+      try {
+        all = all.and(Filters.of(r, f.getProperty(), opOf(f, null), f.getValue()));
+      } catch (TerminologyException e) {
+        if (e.problem() != Problem.INVALID_REQUEST) {
+          throw e;
+        }
+        // a broken filter is the value set's fault: say which one
+        throw new TerminologyException(Problem.INVALID_VALUE_SET, e.getMessage(), location(include) + ".filter[" + n + "]");
+      }
     }
     return all;
+  }
+
+  /** "ValueSet.compose.include[n]" (or exclude[n]) of the value set being evaluated. */
+  private String location(ConceptSetComponent part) {
+    ValueSet vs = open.peek();
+    int n = vs == null ? -1 : vs.getCompose().getInclude().indexOf(part);
+    if (n >= 0) {
+      return "ValueSet.compose.include[" + n + "]";
+    }
+    n = vs == null ? -1 : vs.getCompose().getExclude().indexOf(part);
+    return n >= 0 ? "ValueSet.compose.exclude[" + n + "]" : "ValueSet.compose.include";
   }
 
   /** The concepts worth testing: the subtree of an is-a or descendent-of root when there is one, else all. */

@@ -10,6 +10,8 @@ public enum Problem {
   UNKNOWN_CODE,
   /** The value set or concept map asked for is not known. */
   UNKNOWN_RESOURCE,
+  /** The value set's definition is broken (a filter without a value, an unknown filter op...). */
+  INVALID_VALUE_SET,
   /** Valid, but not something this server does. */
   NOT_SUPPORTED,
   /** A code system version conflicts with a version rule of the request. */

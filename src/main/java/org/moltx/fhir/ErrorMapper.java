@@ -30,6 +30,7 @@ public final class ErrorMapper {
   public static BaseServerResponseException toFhir(TerminologyException e) {
     return switch (e.problem()) {
       case INVALID_REQUEST -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.INVALID, null, e);
+      case INVALID_VALUE_SET -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.INVALID, "vs-invalid", e);
       case NOT_SUPPORTED -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.NOTSUPPORTED, null, e);
       case UNKNOWN_SYSTEM, UNKNOWN_CODE, UNKNOWN_RESOURCE ->
           withOutcome(new ResourceNotFoundException(e.getMessage()), IssueType.NOTFOUND, "not-found", e);
@@ -78,6 +79,7 @@ public final class ErrorMapper {
       TerminologyException e) {
     // the ecosystem's clients expect the request element only for request errors; the text names the rest
     boolean requestError = e.problem() == org.moltx.engine.Problem.INVALID_REQUEST
+        || e.problem() == org.moltx.engine.Problem.INVALID_VALUE_SET
         || e.problem() == org.moltx.engine.Problem.NOT_SUPPORTED;
     OperationOutcome oo = outcome(type, e.getMessage(), requestError ? e.element() : null);
     if (txType != null) {

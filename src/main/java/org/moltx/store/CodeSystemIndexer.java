@@ -20,6 +20,10 @@ import org.moltx.model.PropertyType;
 
 /** Turns a FHIR CodeSystem resource (authored content or a request's tx-resource) into a compact release. */
 public final class CodeSystemIndexer {
+  private static final String STANDARD_PROPERTIES = "http://hl7.org/fhir/concept-properties#";
+  /** Standard properties that a code system may declare under a code of its own choosing. */
+  private static final java.util.Set<String> RENAMEABLE = java.util.Set.of("notSelectable", "status", "inactive");
+
   private CodeSystemIndexer() {}
 
   public static CodeSystemRelease toRelease(CodeSystem cs) {
@@ -28,9 +32,18 @@ public final class CodeSystemIndexer {
       defs.add(new PropertyDef(p.getCode(), p.getUri(), p.getDescription(),
           p.hasType() ? PropertyType.fromFhir(p.getType().toCode()) : PropertyType.STRING));
     }
+    // a property means notSelectable, status... by its code or by the standard URI it declares
+    java.util.Map<String, String> meanings = new java.util.HashMap<>();
+    for (CodeSystem.PropertyComponent p : cs.getProperty()) {
+      String meaning = p.hasUri() && p.getUri().startsWith(STANDARD_PROPERTIES)
+          ? p.getUri().substring(STANDARD_PROPERTIES.length()) : null;
+      if (p.hasCode() && meaning != null && RENAMEABLE.contains(meaning)) {
+        meanings.put(p.getCode(), meaning);
+      }
+    }
     CodeSystemRelease.Builder b = CodeSystemRelease.builder();
     for (ConceptDefinitionComponent c : cs.getConcept()) {
-      add(b, c, null);
+      add(b, c, null, meanings);
     }
     CodeSystemInfo info = new CodeSystemInfo(cs.getIdElement().getIdPart(), cs.getUrl(), cs.getVersion(), cs.getName(),
         cs.getTitle(), cs.hasStatus() ? cs.getStatus().toCode() : null, cs.hasContent() ? cs.getContent().toCode() : null,
@@ -39,7 +52,8 @@ public final class CodeSystemIndexer {
     return b.build(info, defs);
   }
 
-  private static void add(CodeSystemRelease.Builder b, ConceptDefinitionComponent c, String parent) {
+  private static void add(CodeSystemRelease.Builder b, ConceptDefinitionComponent c, String parent,
+      java.util.Map<String, String> meanings) {
     if (c.getCode() == null || c.getCode().isBlank()) {
       throw new IllegalArgumentException("a concept has no code" + (c.hasDisplay() ? " (display '" + c.getDisplay()
           + "')" : "") + (parent != null ? " (below " + parent + ")" : ""));
@@ -51,7 +65,8 @@ public final class CodeSystemIndexer {
     for (ConceptPropertyComponent p : c.getProperty()) {
       Object value = value(p.getValue());
       props.add(new ConceptProperty(p.getCode(), value));
-      switch (p.getCode() == null ? "" : p.getCode()) {
+      String code = p.getCode() == null ? "" : p.getCode();
+      switch (meanings.getOrDefault(code, code)) {
         case "notSelectable" -> notSelectable = Boolean.TRUE.equals(value);
         case "inactive" -> inactive = Boolean.TRUE.equals(value);
         case "status" -> inactive = "retired".equals(value) || "inactive".equals(value);
@@ -66,7 +81,7 @@ public final class CodeSystemIndexer {
     b.add(c.getCode(), c.getDisplay(), c.getDefinition(), parent != null ? parent : explicitParent, notSelectable, inactive,
         designations.toArray(new Designation[0]), props.toArray(new ConceptProperty[0]));
     for (ConceptDefinitionComponent child : c.getConcept()) {
-      add(b, child, c.getCode());
+      add(b, child, c.getCode(), meanings);
     }
   }
 
