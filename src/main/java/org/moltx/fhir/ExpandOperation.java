@@ -85,8 +85,10 @@ public final class ExpandOperation {
             ? new BooleanType(value) : new StringType(value)));
       }
     });
-    ExpansionRenderer.Options options = new ExpansionRenderer.Options(Values.bool(includeDesignations, false),
-        properties, Values.bool(excludeNested, false) || req.count() != null, language, echo);
+    List<String> designations = OperationInput.strings(request, "designation");
+    ExpansionRenderer.Options options = new ExpansionRenderer.Options(
+        Values.bool(includeDesignations, false) || !designations.isEmpty(), designations, properties,
+        Values.bool(excludeNested, false) || req.count() != null, language, echo, false);
     return ExpansionRenderer.render(terminology.expand(store, req), options);
   }
 

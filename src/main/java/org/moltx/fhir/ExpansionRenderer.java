@@ -26,11 +26,23 @@ import java.util.Map;
 /** Renders an expansion as the ValueSet that $expand returns. */
 final class ExpansionRenderer {
   /** How the request asked: which designations and properties to include, and the parameters to echo. */
-  record Options(boolean includeDesignations, List<String> properties, boolean excludeNested, String displayLanguage,
-      List<EchoedParameter> echo, boolean statusOfInactiveOnly) {
-    Options(boolean includeDesignations, List<String> properties, boolean excludeNested, String displayLanguage,
-        List<EchoedParameter> echo) {
-      this(includeDesignations, properties, excludeNested, displayLanguage, echo, false);
+  record Options(boolean includeDesignations, List<String> designations, List<String> properties, boolean excludeNested,
+      String displayLanguage, List<EchoedParameter> echo, boolean statusOfInactiveOnly) {
+    /** The designation parameter: "urn:ietf:bcp:47|[language]" or "[use system]|[use code]"; empty = all. */
+    boolean wanted(Designation d) {
+      if (designations.isEmpty()) {
+        return true;
+      }
+      for (String w : designations) {
+        int bar = w.lastIndexOf('|');
+        String system = bar < 0 ? "" : w.substring(0, bar);
+        String code = w.substring(bar + 1);
+        if (system.equals("urn:ietf:bcp:47") ? code.equalsIgnoreCase(d.language() == null ? "" : d.language())
+            : d.use() != null && code.equals(d.use().code()) && (system.isEmpty() || system.equals(d.use().system()))) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -53,6 +65,9 @@ final class ExpansionRenderer {
     vs.setId(source.getIdElement().getIdPart());
     vs.setUrl(source.getUrl()).setVersion(source.getVersion()).setName(source.getName()).setTitle(source.getTitle());
     vs.setStatus(source.getStatus());
+    if (source.hasLanguage()) {
+      vs.setLanguage(source.getLanguage());
+    }
     if (source.hasExperimental()) {
       vs.setExperimental(source.getExperimental());
     }
@@ -103,8 +118,8 @@ final class ExpansionRenderer {
     // name the version on each concept when the expansion draws on several versions of a code system
     Map<String, Long> versionsPerSystem = result.usedCodeSystems().stream()
         .collect(java.util.stream.Collectors.groupingBy(cs -> cs.split("\\|")[0], java.util.stream.Collectors.counting()));
-    Options withStatus = new Options(options.includeDesignations(), properties, options.excludeNested(),
-        options.displayLanguage(), options.echo(), statusOfInactive);
+    Options withStatus = new Options(options.includeDesignations(), options.designations(), properties,
+        options.excludeNested(), options.displayLanguage(), options.echo(), statusOfInactive);
     for (ExpansionItem item : result.contains()) {
       ValueSetExpansionContainsComponent c = contains(item, withStatus);
       if (versionsPerSystem.getOrDefault(item.system(), 0L) > 1 && item.release().version() != null) {
@@ -170,6 +185,7 @@ final class ExpansionRenderer {
         designations.removeIf(d -> d.value().equals(display));
         designations.add(0, new Designation(r.info().language(), PREFERRED_FOR_LANGUAGE, r.display(i)));
       }
+      designations.removeIf(d -> !options.wanted(d));
       for (Designation d : designations) {
         var dc = c.addDesignation().setValue(d.value());
         if (d.language() != null) {
