@@ -40,7 +40,9 @@ public final class TranslateService {
           String otherCode = req.reverse() ? e.sourceCode() : e.targetCode();
           String mapDisplay = req.reverse() ? e.sourceDisplay() : e.targetDisplay();
           CodingValue concept = otherCode == null ? null
-              : new CodingValue(otherSystem, otherCode, officialDisplay(store, otherSystem, otherCode, mapDisplay));
+              : new CodingValue(otherSystem, otherCode,
+                  // the display the map states, as the code system officially has it
+                  mapDisplay == null ? null : officialDisplay(store, otherSystem, otherCode, mapDisplay));
           matches.add(new TranslateMatch(e.equivalence(), concept, map.canonical(), e.comment(), null));
         }
       }

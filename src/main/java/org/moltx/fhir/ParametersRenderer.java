@@ -67,6 +67,14 @@ public final class ParametersRenderer {
   }
 
   public static Parameters translate(TranslateResult r) {
+    return translate(r, null);
+  }
+
+  /**
+   * reverseInput: for an R5 reverse request (targetCode), the coding asked about: each match then names it as
+   * {@code concept} and what maps to it as {@code source}, as the R5 operation does.
+   */
+  public static Parameters translate(TranslateResult r, CodingValue reverseInput) {
     Parameters p = new Parameters();
     p.addParameter().setName("result").setValue(new BooleanType(r.result()));
     if (r.message() != null) {
@@ -75,16 +83,33 @@ public final class ParametersRenderer {
     for (TranslateMatch m : r.matches()) {
       ParametersParameterComponent mp = p.addParameter().setName("match");
       mp.addPart().setName("equivalence").setValue(new CodeType(m.equivalence()));
-      if (m.concept() != null) {
+      String relationship = RELATIONSHIPS.get(m.equivalence());
+      if (relationship != null) {
+        mp.addPart().setName("relationship").setValue(new CodeType(relationship));
+      }
+      if (reverseInput != null) {
+        mp.addPart().setName("concept").setValue(coding(reverseInput));
+        if (m.concept() != null) {
+          mp.addPart().setName("source").setValue(coding(m.concept()));
+        }
+      } else if (m.concept() != null) {
         mp.addPart().setName("concept").setValue(coding(m.concept()));
       }
-      mp.addPart().setName("source").setValue(new UriType(m.source()));
+      // the map the match comes from: originMap, as the terminology ecosystem names it in R4 as in R5
+      mp.addPart().setName("originMap").setValue(new CanonicalType(m.source()));
       if (m.via() != null) {
         mp.addExtension(new Extension(VIA_ANCESTOR_EXTENSION, coding(m.via())));
       }
     }
     return p;
   }
+
+  /** R4 ConceptMap equivalence to the R5 relationship (FHIR R5 ConceptMap conversion table). */
+  private static final java.util.Map<String, String> RELATIONSHIPS = java.util.Map.of(
+      "relatedto", "related-to", "equivalent", "equivalent", "equal", "equivalent", "wider",
+      "source-is-narrower-than-target", "subsumes", "source-is-narrower-than-target", "narrower",
+      "source-is-broader-than-target", "specializes", "source-is-broader-than-target", "inexact", "related-to",
+      "unmatched", "not-related-to", "disjoint", "not-related-to");
 
   static Coding coding(CodingValue c) {
     Coding coding = new Coding().setSystem(c.system()).setCode(c.code());

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.moltx.engine.TranslateMatch;
+import org.moltx.model.CodingValue;
 import org.moltx.engine.TranslateRequest;
 import org.moltx.engine.TranslateResult;
 import org.moltx.engine.Terminology;
@@ -125,8 +126,11 @@ public final class TranslateOperation {
         messages.add(r.message());
       }
     }
+    Coding asked = inputs.get(0);
+    CodingValue reverseInput = targetCode != null || targetCoding != null
+        ? new CodingValue(asked.getSystem(), asked.getCode(), null) : null;
     return ParametersRenderer.translate(new TranslateResult(!matches.isEmpty(),
-        messages.isEmpty() ? null : String.join("; ", messages), matches));
+        messages.isEmpty() ? null : String.join("; ", messages), matches), reverseInput);
   }
 
   private static Coding single(CodeType code, String system, StringType version, Coding coding, String codeName,

@@ -55,13 +55,22 @@ public final class TerminologyStore {
   }
 
   public TerminologyStore addConceptMap(ConceptMap cm) {
-    addVersioned(conceptMaps, cm.getUrl(), new ConceptMapIndex(cm), i -> i.map().getVersion());
+    // maps are not replaced by url and version: several with the same canonical (a request's tx-resources often
+    // have them) each hold their own groups, and $translate consults them all
+    addVersioned(conceptMaps, cm.getUrl(), new ConceptMapIndex(cm), i -> i.map().getVersion(), i -> null);
     return this;
   }
 
   private static <T> void addVersioned(Map<String, List<T>> map, String url, T item, java.util.function.Function<T, String> version) {
+    addVersioned(map, url, item, version, version);
+  }
+
+  /** identity: what makes two items the same resource, so that the later one replaces the earlier (null: never). */
+  private static <T> void addVersioned(Map<String, List<T>> map, String url, T item, java.util.function.Function<T, String> version,
+      java.util.function.Function<T, String> identity) {
     List<T> versions = map.computeIfAbsent(url, k -> new ArrayList<>());
-    versions.removeIf(v -> java.util.Objects.equals(version.apply(v), version.apply(item)));
+    String id = identity.apply(item);
+    versions.removeIf(v -> id != null && id.equals(identity.apply(v)));
     versions.add(item);
     versions.sort(Comparator.comparing(version, Versions.ORDER).reversed());
   }

@@ -52,7 +52,8 @@ class TranslateHttpTest {
     assertThat(out.getParameterBool("result")).isTrue();
     assertThat(matches(out)).hasSize(11).allSatisfy(m -> {
       assertThat(part(m, "equivalence")).isEqualTo("relatedto");
-      assertThat(part(m, "source")).startsWith(INDICATIONS);
+      assertThat(part(m, "originMap")).startsWith(INDICATIONS);
+      assertThat(part(m, "relationship")).isEqualTo("related-to");
     });
     assertThat(matches(out)).extracting(m -> concept(m).getCode()).contains("C92.41", "C92.10", "C94.21");
     assertThat(matches(out)).filteredOn(m -> concept(m).getCode().equals("C92.41")).singleElement()
