@@ -179,10 +179,12 @@ final class ComposeEvaluator {
   }
 
   private void enter(ValueSet vs) {
+    if (path.isEmpty()) {
+      checkCycles(vs, new ArrayDeque<>());
+    }
     String key = vs.getUrl() + (vs.hasVersion() ? "|" + vs.getVersion() : "");
     if (path.contains(key)) {
-      throw new TerminologyException(Problem.INVALID_REQUEST, "Found a circularity pointing to " + key
-          + " processing ValueSet with pathway " + path, "valueSet");
+      throw circularity(key, path);
     }
     path.push(key);
     open.push(vs);
@@ -192,6 +194,40 @@ final class ComposeEvaluator {
         flagged.add(flag + "|ValueSet|" + key);
       }
     }
+  }
+
+  /**
+   * A value set that imports or excludes itself, however indirectly, has no defined content: refused before any
+   * membership question, which could otherwise be answered without ever meeting the cycle.
+   */
+  private void checkCycles(ValueSet vs, Deque<String> trail) {
+    String key = vs.getUrl() + (vs.hasVersion() ? "|" + vs.getVersion() : "");
+    if (trail.contains(key)) {
+      throw circularity(key, trail);
+    }
+    trail.push(key);
+    List<ConceptSetComponent> parts = new ArrayList<>(vs.getCompose().getInclude());
+    parts.addAll(vs.getCompose().getExclude());
+    for (ConceptSetComponent part : parts) {
+      for (CanonicalType c : part.getValueSet()) {
+        if (c.getValue() == null || c.getValue().startsWith("#")) {
+          continue;
+        }
+        ValueSet imported;
+        try {
+          imported = ValueSets.resolve(store, c.getValue(), null);
+        } catch (TerminologyException e) {
+          continue; // a missing value set is reported where it is used
+        }
+        checkCycles(imported, trail);
+      }
+    }
+    trail.pop();
+  }
+
+  private static TerminologyException circularity(String key, Deque<String> trail) {
+    return new TerminologyException(Problem.CIRCULAR_REFERENCE, "Found a circularity pointing to " + key
+        + " processing ValueSet with pathway " + trail);
   }
 
   private void leave() {

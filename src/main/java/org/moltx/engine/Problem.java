@@ -12,6 +12,8 @@ public enum Problem {
   UNKNOWN_RESOURCE,
   /** The value set's definition is broken (a filter without a value, an unknown filter op...). */
   INVALID_VALUE_SET,
+  /** A value set includes or excludes itself, directly or through others. */
+  CIRCULAR_REFERENCE,
   /** Valid, but not something this server does. */
   NOT_SUPPORTED,
   /** A code system version conflicts with a version rule of the request. */

@@ -31,11 +31,13 @@ public final class ErrorMapper {
     return switch (e.problem()) {
       case INVALID_REQUEST -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.INVALID, null, e);
       case INVALID_VALUE_SET -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.INVALID, "vs-invalid", e);
+      case CIRCULAR_REFERENCE ->
+          withOutcome(new InvalidRequestException(e.getMessage()), IssueType.PROCESSING, "vs-invalid", e);
       case NOT_SUPPORTED -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.NOTSUPPORTED, null, e);
       case UNKNOWN_SYSTEM, UNKNOWN_CODE, UNKNOWN_RESOURCE ->
           withOutcome(new ResourceNotFoundException(e.getMessage()), IssueType.NOTFOUND, "not-found", e);
       case VERSION_ERROR -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.EXCEPTION, "version-error", e);
-      case TOO_COSTLY -> withOutcome(new UnprocessableEntityException(e.getMessage()), IssueType.TOOCOSTLY, "too-costly", e);
+      case TOO_COSTLY -> withOutcome(new UnprocessableEntityException(e.getMessage()), IssueType.TOOCOSTLY, null, e);
     };
   }
 

@@ -88,8 +88,14 @@ public final class ExpandOperation {
     List<String> designations = OperationInput.strings(request, "designation");
     ExpansionRenderer.Options options = new ExpansionRenderer.Options(
         Values.bool(includeDesignations, false) || !designations.isEmpty(), designations, properties,
-        Values.bool(excludeNested, false) || req.count() != null, language, echo, false);
+        Values.bool(excludeNested, false) || req.count() != null || searchesWholeSystem(req), language, echo, false);
     return ExpansionRenderer.render(terminology.expand(store, req), options);
+  }
+
+  /** A text filter over an include of a whole code system is a search: its hits come flat, as a search result. */
+  private static boolean searchesWholeSystem(ExpandRequest req) {
+    return req.filter() != null && req.valueSet().getCompose().getInclude().stream()
+        .anyMatch(inc -> inc.hasSystem() && !inc.hasConcept() && !inc.hasFilter() && !inc.hasValueSet());
   }
 
   /** displayLanguage, else Accept-Language, else the value set's own expansion parameter or language. */
