@@ -33,7 +33,15 @@ public final class ParametersRenderer {
   private ParametersRenderer() {}
 
   public static Parameters lookup(LookupResult r) {
+    return lookup(r, java.util.List.of());
+  }
+
+  /** usedSupplements: url|version of each supplement the answer drew on. */
+  public static Parameters lookup(LookupResult r, java.util.List<String> usedSupplements) {
     Parameters p = new Parameters();
+    for (String used : usedSupplements) {
+      p.addParameter().setName("used-supplement").setValue(new CanonicalType(used));
+    }
     p.addParameter().setName("name").setValue(new StringType(r.systemName()));
     if (r.release().version() != null) {
       p.addParameter().setName("version").setValue(new StringType(r.release().version()));

@@ -1,0 +1,86 @@
+package org.moltx.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import org.hl7.fhir.r4.model.CanonicalType;
+import org.hl7.fhir.r4.model.CodeSystem;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.UriType;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.junit.jupiter.api.Test;
+import org.moltx.TestServer;
+
+/** Code system supplements sent as tx-resources: used on request, and a missing one is an error. */
+class SupplementHttpTest {
+  private static final String BASE = "http://example.org/cs/base";
+  private static final String SUPP = "http://example.org/cs/supp";
+  private final IGenericClient client = TestServer.client();
+
+  private static Parameters withContent() {
+    CodeSystem base = new CodeSystem().setUrl(BASE).setVersion("1").setStatus(PublicationStatus.ACTIVE)
+        .setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
+    base.addConcept().setCode("a").setDisplay("Alpha");
+    CodeSystem supp = new CodeSystem().setUrl(SUPP).setVersion("0.1").setStatus(PublicationStatus.ACTIVE)
+        .setContent(CodeSystem.CodeSystemContentMode.SUPPLEMENT).setSupplements(BASE);
+    supp.addConcept().setCode("a").addDesignation().setLanguage("nl").setValue("alfa");
+    ValueSet vs = new ValueSet().setUrl("http://example.org/vs/all").setStatus(PublicationStatus.ACTIVE);
+    vs.getCompose().addInclude().setSystem(BASE);
+    Parameters in = new Parameters();
+    in.addParameter().setName("tx-resource").setResource(base);
+    in.addParameter().setName("tx-resource").setResource(supp);
+    in.addParameter().setName("tx-resource").setResource(vs);
+    return in;
+  }
+
+  private Parameters validate(String supplement) {
+    Parameters in = withContent();
+    in.addParameter("url", new UriType("http://example.org/vs/all"));
+    in.addParameter("coding", new Coding(BASE, "a", "alfa"));
+    if (supplement != null) {
+      in.addParameter("useSupplement", new CanonicalType(supplement));
+    }
+    return client.operation().onType(ValueSet.class).named("$validate-code").withParameters(in).execute();
+  }
+
+  @Test
+  void aSupplementsDesignationIsAValidDisplayOnlyWhenTheSupplementIsUsed() {
+    assertThat(validate(null).getParameterBool("result")).isFalse();
+    assertThat(validate(SUPP).getParameterBool("result")).isTrue();
+  }
+
+  @Test
+  void anUnknownSupplementIsANotFoundError() {
+    assertThatThrownBy(() -> validate(SUPP + "-X")).isInstanceOfSatisfying(BaseServerResponseException.class, e -> {
+      assertThat(e.getStatusCode()).isEqualTo(404);
+      OperationOutcome oo = (OperationOutcome) e.getOperationOutcome();
+      assertThat(oo.getIssueFirstRep().getDetails().getText()).isEqualTo("Required supplement not found: " + SUPP + "-X");
+    });
+  }
+
+  @Test
+  void expansionAndLookupNameTheSupplementTheyUsed() {
+    Parameters in = withContent();
+    in.addParameter("url", new UriType("http://example.org/vs/all"));
+    in.addParameter("useSupplement", new CanonicalType(SUPP));
+    ValueSet expanded = client.operation().onType(ValueSet.class).named("$expand").withParameters(in)
+        .returnResourceType(ValueSet.class).execute();
+    assertThat(expanded.getExpansion().getParameter()).anySatisfy(p -> {
+      assertThat(p.getName()).isEqualTo("used-supplement");
+      assertThat(p.getValue().primitiveValue()).isEqualTo(SUPP + "|0.1");
+    });
+    assertThat(expanded.getExpansion().getParameter()).noneMatch(p -> p.getName().equals("useSupplement"));
+
+    Parameters lookup = withContent();
+    lookup.addParameter("system", new UriType(BASE)).addParameter("code", new CodeType("a"));
+    lookup.addParameter("useSupplement", new CanonicalType(SUPP));
+    Parameters out = client.operation().onType(CodeSystem.class).named("$lookup").withParameters(lookup).execute();
+    assertThat(out.getParameterValue("used-supplement").primitiveValue()).isEqualTo(SUPP + "|0.1");
+  }
+}
