@@ -11,7 +11,14 @@ public record ValidateResult(
     String display,
     boolean inactive,
     List<ValidationIssue> issues,
-    List<String> unknownSystems) {
+    List<String> unknownSystems,
+    String status) {
+
+  /** status: the concept's status when a client should know it (deprecated), else null. */
+  public ValidateResult(boolean result, String system, String version, String code, String display, boolean inactive,
+      List<ValidationIssue> issues, List<String> unknownSystems) {
+    this(result, system, version, code, display, inactive, issues, unknownSystems, null);
+  }
 
   /** The errors' texts, joined: the {@code message} output parameter. */
   public String message() {

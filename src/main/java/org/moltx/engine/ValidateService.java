@@ -110,6 +110,14 @@ public final class ValidateService {
     if (chosen == null && vs == null) {
       chosen = in.version();
     }
+    if (store.codeSystemVersions(system).isEmpty() && !store.supplementVersions(system).isEmpty()) {
+      // a supplement only adds to its base code system: it has no codes of its own to validate against
+      var supplement = store.supplementVersions(system).get(0);
+      issues.add(new ValidationIssue("error", "invalid", "invalid-data", "CodeSystem " + system
+          + (supplement.hasVersion() ? "|" + supplement.getVersion() : "")
+          + " is a supplement, so can't be used as a value in " + in.systemExpression(), in.systemExpression()));
+      return new ValidateResult(false, system, null, in.code(), null, false, issues, unknownSystems);
+    }
     CodeSystemRelease release;
     try {
       release = CodeSystemResolver.resolve(store, system, chosen, null);
@@ -234,10 +242,16 @@ public final class ValidateService {
           + "' has a status of " + (status != null ? status + " and " : "") + "inactive and its use should be reviewed",
           in.path()));
     }
+    boolean deprecated = !inactive && java.util.Arrays.stream(release.conceptProperties(i))
+        .anyMatch(cp -> cp.code().equals("status") && "deprecated".equals(cp.value()));
+    if (deprecated) {
+      issues.add(new ValidationIssue("warning", "business-rule", "code-comment", "The concept '" + in.code()
+          + "' is deprecated and its use should be reviewed", in.path()));
+    }
     boolean ok = issues.stream().noneMatch(ValidationIssue::isError);
     statusNotes.addAll(issues);
     return new ValidateResult(ok, system, release.version(), release.code(i), display, inactive, statusNotes,
-        unknownSystems);
+        unknownSystems, deprecated ? "deprecated" : null);
   }
 
   /** The version the value set's include for this system names, if any. */

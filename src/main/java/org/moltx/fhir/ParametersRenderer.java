@@ -146,6 +146,9 @@ public final class ParametersRenderer {
       p.addParameter().setName("message").setValue(new StringType(r.message()));
     }
     p.addParameter().setName("result").setValue(new BooleanType(r.result()));
+    if (r.status() != null) {
+      p.addParameter().setName("status").setValue(new CodeType(r.status()));
+    }
     if (r.system() != null) {
       p.addParameter().setName("system").setValue(new UriType(r.system()));
     }

@@ -20,6 +20,8 @@ import org.moltx.model.PropertyType;
 
 /** Turns a FHIR CodeSystem resource (authored content or a request's tx-resource) into a compact release. */
 public final class CodeSystemIndexer {
+  private static final String STANDARDS_STATUS =
+      "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status";
   private CodeSystemIndexer() {}
 
   public static CodeSystemRelease toRelease(CodeSystem cs) {
@@ -58,6 +60,13 @@ public final class CodeSystemIndexer {
         case "parent" -> explicitParent = value instanceof String s ? s : null;
         default -> { }
       }
+    }
+    org.hl7.fhir.r4.model.Extension standards = c.getExtensionByUrl(STANDARDS_STATUS);
+    if (standards != null && standards.getValue() != null && props.stream().noneMatch(p -> p.code().equals("status"))) {
+      // a concept's standards status (deprecated, withdrawn) is its status property by another name
+      String status = standards.getValue().primitiveValue();
+      props.add(new ConceptProperty("status", status));
+      inactive = inactive || "withdrawn".equals(status);
     }
     List<Designation> designations = new ArrayList<>();
     for (ConceptDefinitionDesignationComponent d : c.getDesignation()) {

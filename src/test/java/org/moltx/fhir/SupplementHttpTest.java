@@ -83,4 +83,30 @@ class SupplementHttpTest {
     Parameters out = client.operation().onType(CodeSystem.class).named("$lookup").withParameters(lookup).execute();
     assertThat(out.getParameterValue("used-supplement").primitiveValue()).isEqualTo(SUPP + "|0.1");
   }
+
+  @Test
+  void aSupplementIsNotACodeSystemOfItsOwn() {
+    Parameters in = withContent();
+    in.addParameter("coding", new Coding(SUPP, "a", null));
+    Parameters out = client.operation().onType(CodeSystem.class).named("$validate-code").withParameters(in).execute();
+    assertThat(out.getParameterBool("result")).isFalse();
+    assertThat(out.getParameterValue("message").primitiveValue())
+        .isEqualTo("CodeSystem " + SUPP + "|0.1 is a supplement, so can't be used as a value in Coding.system");
+  }
+
+  @Test
+  void aDeprecatedConceptIsValidWithAWarningAndItsStatus() {
+    Parameters in = withContent();
+    CodeSystem cs = new CodeSystem().setUrl("http://example.org/cs/dep").setStatus(PublicationStatus.ACTIVE)
+        .setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
+    cs.addConcept().setCode("old").setDisplay("Old").addExtension(
+        "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status", new CodeType("deprecated"));
+    in.addParameter().setName("tx-resource").setResource(cs);
+    in.addParameter("url", new UriType("http://example.org/cs/dep")).addParameter("code", new CodeType("old"));
+    Parameters out = client.operation().onType(CodeSystem.class).named("$validate-code").withParameters(in).execute();
+    assertThat(out.getParameterBool("result")).isTrue();
+    assertThat(out.getParameterValue("status").primitiveValue()).isEqualTo("deprecated");
+    assertThat(out.getParameterValue("message").primitiveValue())
+        .isEqualTo("The concept 'old' is deprecated and its use should be reviewed");
+  }
 }
