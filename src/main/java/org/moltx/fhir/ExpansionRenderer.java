@@ -70,7 +70,7 @@ final class ExpansionRenderer {
       String[] parts = f.split("\\|", 3);
       exp.addParameter().setName("warning-" + parts[0]).setValue(new UriType(parts[2]));
     }
-    for (String p : options.properties()) {
+    for (String p : declaredProperties(result, options.properties())) {
       Extension declaration = exp.addExtension().setUrl(PROPERTY_EXTENSION);
       declaration.addExtension("code", new CodeType(p));
       declaration.addExtension("uri", new UriType(propertyUri(result, p)));
@@ -128,6 +128,9 @@ final class ExpansionRenderer {
       }
       for (Designation d : designations) {
         var dc = c.addDesignation().setValue(d.value());
+        if (d.extensions() != null) {
+          d.extensions().forEach(x -> dc.addExtension(x.url(), primitive(x.type(), x.value())));
+        }
         if (d.language() != null) {
           dc.setLanguage(d.language());
         }
@@ -136,14 +139,71 @@ final class ExpansionRenderer {
         }
       }
     }
+    // requested properties and what the concept's extensions say, by code, as the ecosystem lists them
+    java.util.TreeMap<String, List<Type>> values = new java.util.TreeMap<>();
     for (String code : options.properties()) {
-      for (Type value : propertyValues(r, i, code)) {
-        Extension e = c.addExtension().setUrl(CONTAINS_PROPERTY_EXTENSION);
-        e.addExtension("code", new CodeType(code));
-        e.addExtension("value", value);
+      values.computeIfAbsent(code, k -> new java.util.ArrayList<>()).addAll(propertyValues(r, i, code));
+    }
+    for (ConceptProperty p : r.extensionProperties(i)) {
+      if (EXTENSION_PROPERTY_URIS.containsKey(p.code()) && !options.properties().contains(p.code())) {
+        values.computeIfAbsent(p.code(), k -> new java.util.ArrayList<>()).add(extensionValue(p));
+      } else if (p.code().startsWith("rendering-")) {
+        c.addExtension(STRUCTURE_DEFINITIONS + p.code(), new StringType(String.valueOf(p.value())));
       }
     }
+    values.forEach((code, list) -> list.forEach(value -> {
+      Extension e = c.addExtension().setUrl(CONTAINS_PROPERTY_EXTENSION);
+      e.addExtension("code", new CodeType(code));
+      e.addExtension("value", value);
+    }));
     return c;
+  }
+
+  /** The properties a concept's extensions give, in the order the ecosystem declares them, with their uris. */
+  private static final Map<String, String> EXTENSION_PROPERTY_URIS = new java.util.LinkedHashMap<>();
+  static {
+    EXTENSION_PROPERTY_URIS.put("weight", STANDARD_PROPERTIES + "itemWeight");
+    EXTENSION_PROPERTY_URIS.put("label", STANDARD_PROPERTIES + "label");
+    EXTENSION_PROPERTY_URIS.put("order", STANDARD_PROPERTIES + "order");
+    EXTENSION_PROPERTY_URIS.put("status", STANDARD_PROPERTIES + "status");
+  }
+  private static final String STRUCTURE_DEFINITIONS = "http://hl7.org/fhir/StructureDefinition/";
+
+  /** definition when asked, then the extension properties the concepts have, then the other requested ones. */
+  private static List<String> declaredProperties(ExpandResult result, List<String> requested) {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    if (requested.contains("definition")) {
+      out.add("definition");
+    }
+    for (String code : EXTENSION_PROPERTY_URIS.keySet()) {
+      if (result.contains().stream().anyMatch(item -> java.util.Arrays.stream(item.release().extensionProperties(
+          item.index())).anyMatch(p -> p.code().equals(code)))) {
+        out.add(code);
+      }
+    }
+    out.addAll(requested);
+    return List.copyOf(out);
+  }
+
+  private static Type extensionValue(ConceptProperty p) {
+    return switch (p.code()) {
+      case "order", "weight" -> p.value() instanceof java.math.BigDecimal d ? new org.hl7.fhir.r4.model.DecimalType(d)
+          : new StringType(String.valueOf(p.value()));
+      case "status" -> new CodeType(String.valueOf(p.value()));
+      default -> new StringType(String.valueOf(p.value()));
+    };
+  }
+
+  private static Type primitive(String type, String value) {
+    return switch (type) {
+      case "code" -> new CodeType(value);
+      case "id" -> new org.hl7.fhir.r4.model.IdType(value);
+      case "boolean" -> new BooleanType(value);
+      case "integer" -> new IntegerType(value);
+      case "uri" -> new UriType(value);
+      case "canonical" -> new org.hl7.fhir.r4.model.CanonicalType(value);
+      default -> new StringType(value);
+    };
   }
 
   private static List<Type> propertyValues(CodeSystemRelease r, int i, String code) {
@@ -154,14 +214,21 @@ final class ExpansionRenderer {
     for (ConceptProperty p : r.conceptProperties(i)) {
       if (p.code().equals(code) && p.value() != null) {
         Object v = p.value();
+        PropertyDef def = r.propertyDef(code);
         values.add(v instanceof CodingValue cv ? ParametersRenderer.coding(cv) : v instanceof Boolean b ? new BooleanType(b)
-            : v instanceof Integer n ? new IntegerType(n) : new CodeType(String.valueOf(v)));
+            : v instanceof Integer n ? new IntegerType(n)
+            : v instanceof java.math.BigDecimal d ? new org.hl7.fhir.r4.model.DecimalType(d)
+            : def != null && def.type() == org.moltx.model.PropertyType.STRING ? new StringType(String.valueOf(v))
+            : new CodeType(String.valueOf(v)));
       }
     }
     return values;
   }
 
   private static String propertyUri(ExpandResult result, String code) {
+    if (EXTENSION_PROPERTY_URIS.containsKey(code)) {
+      return EXTENSION_PROPERTY_URIS.get(code);
+    }
     for (ExpansionItem item : result.contains()) {
       PropertyDef def = item.release().propertyDef(code);
       if (def != null && def.uri() != null) {

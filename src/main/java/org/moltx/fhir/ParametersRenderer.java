@@ -42,6 +42,8 @@ public final class ParametersRenderer {
     for (String used : usedSupplements) {
       p.addParameter().setName("used-supplement").setValue(new CanonicalType(used));
     }
+    p.addParameter().setName("code").setValue(new CodeType(r.code()));
+    p.addParameter().setName("system").setValue(new UriType(r.release().url()));
     p.addParameter().setName("name").setValue(new StringType(r.systemName()));
     if (r.release().version() != null) {
       p.addParameter().setName("version").setValue(new StringType(r.release().version()));
@@ -60,6 +62,9 @@ public final class ParametersRenderer {
       }
       if (d.use() != null) {
         dp.addPart().setName("use").setValue(coding(d.use()));
+      }
+      if (d.source() != null) {
+        dp.addPart().setName("source").setValue(new CanonicalType(d.source()));
       }
       dp.addPart().setName("value").setValue(new StringType(d.value()));
     }

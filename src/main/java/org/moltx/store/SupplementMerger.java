@@ -11,6 +11,9 @@ import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionComponent;
  * their designations, properties and extensions. A supplement cannot add concepts; its unknown codes are ignored.
  */
 final class SupplementMerger {
+  /** Marks a designation a supplement added with that supplement's url|version (read back by the indexer). */
+  static final String SOURCE = "http://moltx.org/fhir/StructureDefinition/designation-source";
+
   private SupplementMerger() {}
 
   static CodeSystem merge(CodeSystem base, List<CodeSystem> supplements) {
@@ -23,7 +26,8 @@ final class SupplementMerger {
           merged.addProperty(p.copy());
         }
       }
-      fold(supplement.getConcept(), byCode);
+      String source = supplement.getUrl() + (supplement.hasVersion() ? "|" + supplement.getVersion() : "");
+      fold(supplement.getConcept(), byCode, source);
     }
     return merged;
   }
@@ -35,15 +39,17 @@ final class SupplementMerger {
     }
   }
 
-  private static void fold(List<ConceptDefinitionComponent> from, Map<String, ConceptDefinitionComponent> byCode) {
+  private static void fold(List<ConceptDefinitionComponent> from, Map<String, ConceptDefinitionComponent> byCode,
+      String source) {
     for (ConceptDefinitionComponent s : from) {
       ConceptDefinitionComponent target = byCode.get(s.getCode());
       if (target != null) {
-        s.getDesignation().forEach(d -> target.addDesignation(d.copy()));
+        s.getDesignation().forEach(d -> target.addDesignation(d.copy()).getDesignation().get(
+            target.getDesignation().size() - 1).addExtension(SOURCE, new org.hl7.fhir.r4.model.CanonicalType(source)));
         s.getProperty().forEach(p -> target.addProperty(p.copy()));
         s.getExtension().forEach(e -> target.addExtension(e.copy()));
       }
-      fold(s.getConcept(), byCode);
+      fold(s.getConcept(), byCode, source);
     }
   }
 }

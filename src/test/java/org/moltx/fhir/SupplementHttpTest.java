@@ -26,10 +26,13 @@ class SupplementHttpTest {
   private static Parameters withContent() {
     CodeSystem base = new CodeSystem().setUrl(BASE).setVersion("1").setStatus(PublicationStatus.ACTIVE)
         .setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
-    base.addConcept().setCode("a").setDisplay("Alpha");
+    base.addConcept().setCode("a").setDisplay("Alpha").addExtension(
+        "http://hl7.org/fhir/StructureDefinition/codesystem-conceptOrder", new org.hl7.fhir.r4.model.IntegerType(3));
     CodeSystem supp = new CodeSystem().setUrl(SUPP).setVersion("0.1").setStatus(PublicationStatus.ACTIVE)
         .setContent(CodeSystem.CodeSystemContentMode.SUPPLEMENT).setSupplements(BASE);
-    supp.addConcept().setCode("a").addDesignation().setLanguage("nl").setValue("alfa");
+    CodeSystem.ConceptDefinitionComponent suppA = supp.addConcept().setCode("a");
+    suppA.addExtension("http://hl7.org/fhir/StructureDefinition/codesystem-label", new org.hl7.fhir.r4.model.StringType("a."));
+    suppA.addDesignation().setLanguage("nl").setValue("alfa");
     ValueSet vs = new ValueSet().setUrl("http://example.org/vs/all").setStatus(PublicationStatus.ACTIVE);
     vs.getCompose().addInclude().setSystem(BASE);
     Parameters in = new Parameters();
@@ -108,5 +111,34 @@ class SupplementHttpTest {
     assertThat(out.getParameterValue("status").primitiveValue()).isEqualTo("deprecated");
     assertThat(out.getParameterValue("message").primitiveValue())
         .isEqualTo("The concept 'old' is deprecated and its use should be reviewed");
+  }
+
+  @Test
+  void conceptExtensionsOfTheCodeSystemAndItsSupplementBecomeExpansionProperties() {
+    Parameters in = withContent();
+    in.addParameter("url", new UriType("http://example.org/vs/all"));
+    in.addParameter("useSupplement", new CanonicalType(SUPP));
+    ValueSet expanded = client.operation().onType(ValueSet.class).named("$expand").withParameters(in)
+        .returnResourceType(ValueSet.class).execute();
+    var declared = expanded.getExpansion().getExtensionsByUrl(ExpansionRenderer.PROPERTY_EXTENSION).stream()
+        .map(e -> e.getExtensionString("code")).toList();
+    assertThat(declared).containsExactly("label", "order");
+    var values = expanded.getExpansion().getContainsFirstRep()
+        .getExtensionsByUrl(ExpansionRenderer.CONTAINS_PROPERTY_EXTENSION).stream()
+        .map(e -> e.getExtensionString("code") + "=" + e.getExtensionByUrl("value").getValue().primitiveValue()).toList();
+    assertThat(values).containsExactly("label=a.", "order=3");
+  }
+
+  @Test
+  void lookupNamesTheSupplementADesignationCameFrom() {
+    Parameters in = withContent();
+    in.addParameter("system", new UriType(BASE)).addParameter("code", new CodeType("a"));
+    in.addParameter("useSupplement", new CanonicalType(SUPP));
+    Parameters out = client.operation().onType(CodeSystem.class).named("$lookup").withParameters(in).execute();
+    assertThat(out.getParameterValue("code").primitiveValue()).isEqualTo("a");
+    assertThat(out.getParameterValue("system").primitiveValue()).isEqualTo(BASE);
+    assertThat(out.getParameter().stream().filter(p -> p.getName().equals("designation"))
+        .filter(d -> d.getPart().stream().anyMatch(part -> part.getName().equals("source")
+            && part.getValue().primitiveValue().equals(SUPP + "|0.1")))).hasSize(1);
   }
 }
