@@ -23,7 +23,7 @@ public record ValidateResult(
   /** The errors' texts, joined: the {@code message} output parameter. */
   public String message() {
     // a valid answer's message carries its warnings, and the note that no display exists in the asked language
-    List<String> texts = issues.stream().filter(i -> result
+    List<String> texts = issues.stream().filter(ValidationIssue::inMessage).filter(i -> result
             ? !i.severity().equals("information") || i.txType().equals("invalid-display") : i.isError())
         .map(ValidationIssue::text).sorted().toList();
     return texts.isEmpty() ? null : String.join("; ", texts);

@@ -230,6 +230,17 @@ public final class ValidateService {
       issues.add(new ValidationIssue(warning ? "warning" : "error", "invalid", "invalid-display", text,
           in.displayExpression()));
     }
+    Designation matched = in.display() == null ? null
+        : acceptable.stream().filter(d -> d.value().equals(in.display())).findFirst().orElse(null);
+    if (matched != null && retired(matched)) {
+      // a designation marked deprecated or withdrawn still matches, with a note (which the ecosystem words as
+      // deprecated for both) naming the displays that are current
+      String current = candidates.stream().filter(d -> !retired(d)).map(d -> "\"" + d.value() + "\"")
+          .collect(java.util.stream.Collectors.joining(", "));
+      issues.add(new ValidationIssue("warning", "invalid", "display-comment", "'" + in.display()
+          + "' is no longer considered a correct display for code '" + in.code() + "' (status = deprecated). "
+          + "The correct display is one of " + current + ".", in.displayExpression(), false));
+    }
     if (release.isAbstract(i) && !req.abstractAllowed()) {
       issues.add(new ValidationIssue("error", "business-rule", "code-rule", "Code '" + in.code()
           + "' is abstract, and not allowed in this context", in.codeExpression()));
@@ -248,10 +259,29 @@ public final class ValidateService {
       issues.add(new ValidationIssue("warning", "business-rule", "code-comment", "The concept '" + in.code()
           + "' is deprecated and its use should be reviewed", in.path()));
     }
+    if (vs != null && deprecatedInValueSet(vs, system, release.code(i))) {
+      issues.add(new ValidationIssue("warning", "business-rule", "code-comment", "The presence of the concept '"
+          + in.code() + "' in the system '" + system + "' in the value set " + canonical(vs)
+          + " is marked with a status of deprecated and its use should be reviewed", in.codeExpression(), false));
+    }
     boolean ok = issues.stream().noneMatch(ValidationIssue::isError);
     statusNotes.addAll(issues);
     return new ValidateResult(ok, system, release.version(), release.code(i), display, inactive, statusNotes,
         unknownSystems, deprecated ? "deprecated" : null);
+  }
+
+  private static boolean retired(Designation d) {
+    return d.extensions() != null && d.extensions().stream().anyMatch(x -> x.url().equals(
+        "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status")
+        && ("deprecated".equals(x.value()) || "withdrawn".equals(x.value())));
+  }
+
+  /** Whether the value set lists the concept with the valueset-deprecated extension. */
+  private static boolean deprecatedInValueSet(ValueSet vs, String system, String code) {
+    return vs.getCompose().getInclude().stream().filter(inc -> system.equals(inc.getSystem()))
+        .flatMap(inc -> inc.getConcept().stream()).filter(c -> code.equals(c.getCode()))
+        .map(c -> c.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/valueset-deprecated"))
+        .anyMatch(e -> e != null && e.getValue() != null && "true".equals(e.getValue().primitiveValue()));
   }
 
   /** The version the value set's include for this system names, if any. */

@@ -141,4 +141,39 @@ class SupplementHttpTest {
         .filter(d -> d.getPart().stream().anyMatch(part -> part.getName().equals("source")
             && part.getValue().primitiveValue().equals(SUPP + "|0.1")))).hasSize(1);
   }
+
+  @Test
+  void aConceptTheValueSetMarksDeprecatedIsValidWithANoteOutsideTheMessage() {
+    Parameters in = withContent();
+    ValueSet vs = new ValueSet().setUrl("http://example.org/vs/dep").setVersion("2").setStatus(PublicationStatus.ACTIVE);
+    vs.getCompose().addInclude().setSystem(BASE).addConcept().setCode("a").addExtension(
+        "http://hl7.org/fhir/StructureDefinition/valueset-deprecated", new org.hl7.fhir.r4.model.BooleanType(true));
+    in.addParameter().setName("tx-resource").setResource(vs);
+    in.addParameter("url", new UriType("http://example.org/vs/dep"));
+    in.addParameter("coding", new Coding(BASE, "a", null));
+    Parameters out = client.operation().onType(ValueSet.class).named("$validate-code").withParameters(in).execute();
+    assertThat(out.getParameterBool("result")).isTrue();
+    assertThat(out.getParameter("message")).isNull();
+    OperationOutcome issues = (OperationOutcome) out.getParameter("issues").getResource();
+    assertThat(issues.getIssueFirstRep().getDetails().getText()).isEqualTo("The presence of the concept 'a' in the "
+        + "system '" + BASE + "' in the value set http://example.org/vs/dep|2 is marked with a status of deprecated and "
+        + "its use should be reviewed");
+  }
+
+  @Test
+  void aWithdrawnDesignationMatchesWithADisplayComment() {
+    Parameters in = withContent();
+    CodeSystem cs = new CodeSystem().setUrl("http://example.org/cs/des").setStatus(PublicationStatus.ACTIVE)
+        .setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
+    cs.addConcept().setCode("x").setDisplay("Current").addDesignation().setLanguage("de").setValue("Alt").addExtension(
+        "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status", new CodeType("withdrawn"));
+    in.addParameter().setName("tx-resource").setResource(cs);
+    in.addParameter("url", new UriType("http://example.org/cs/des")).addParameter("code", new CodeType("x"));
+    in.addParameter("display", new org.hl7.fhir.r4.model.StringType("Alt"));
+    Parameters out = client.operation().onType(CodeSystem.class).named("$validate-code").withParameters(in).execute();
+    assertThat(out.getParameterBool("result")).isTrue();
+    OperationOutcome issues = (OperationOutcome) out.getParameter("issues").getResource();
+    assertThat(issues.getIssueFirstRep().getDetails().getText()).isEqualTo("'Alt' is no longer considered a correct "
+        + "display for code 'x' (status = deprecated). The correct display is one of \"Current\".");
+  }
 }
