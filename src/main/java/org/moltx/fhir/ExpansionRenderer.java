@@ -51,6 +51,11 @@ final class ExpansionRenderer {
       vs.setExperimental(source.getExperimental());
     }
     vs.setDateElement(source.getDateElement()).setPublisher(source.getPublisher());
+    // a value set that lists its concepts keeps its extensions (supplements named...) on the expansion, as the
+    // ecosystem's reference expansions do; one that includes whole code systems does not
+    if (source.getCompose().getInclude().stream().anyMatch(ValueSet.ConceptSetComponent::hasConcept)) {
+      source.getExtension().forEach(e -> vs.addExtension(e.copy()));
+    }
     ValueSet.ValueSetExpansionComponent exp = vs.getExpansion();
     exp.setIdentifier("urn:uuid:" + UUID.randomUUID()).setTimestamp(new Date()).setTotal(result.total());
     if (result.offset() > 0 || options.echo().stream().anyMatch(e -> e.name().equals("offset"))) {
@@ -138,17 +143,29 @@ final class ExpansionRenderer {
           dc.setUse(ParametersRenderer.coding(d.use()));
         }
       }
+      if (item.listed() != null) {
+        // the value set's own designations follow the code system's
+        item.listed().getDesignation().forEach(d -> c.addDesignation(d.copy()));
+      }
     }
     // requested properties and what the concept's extensions say, by code, as the ecosystem lists them
     java.util.TreeMap<String, List<Type>> values = new java.util.TreeMap<>();
     for (String code : options.properties()) {
       values.computeIfAbsent(code, k -> new java.util.ArrayList<>()).addAll(propertyValues(r, i, code));
     }
-    for (ConceptProperty p : r.extensionProperties(i)) {
-      if (EXTENSION_PROPERTY_URIS.containsKey(p.code()) && !options.properties().contains(p.code())) {
-        values.computeIfAbsent(p.code(), k -> new java.util.ArrayList<>()).add(extensionValue(p));
-      } else if (p.code().startsWith("rendering-")) {
-        c.addExtension(STRUCTURE_DEFINITIONS + p.code(), new StringType(String.valueOf(p.value())));
+    extensionValues(item).forEach((code, value) -> {
+      if (EXTENSION_PROPERTY_URIS.containsKey(code)) {
+        if (!options.properties().contains(code)) {
+          values.computeIfAbsent(code, k -> new java.util.ArrayList<>()).add(value);
+        }
+      } else {
+        c.addExtension(STRUCTURE_DEFINITIONS + code, value);
+      }
+    });
+    if (item.listed() != null) {
+      // what the value set itself says of the concept travels with it
+      for (String url : List.of(VALUESET_DEPRECATED, VALUESET_CONCEPT_DEFINITION)) {
+        item.listed().getExtensionsByUrl(url).forEach(e -> c.addExtension(e.copy()));
       }
     }
     values.forEach((code, list) -> list.forEach(value -> {
@@ -169,15 +186,51 @@ final class ExpansionRenderer {
   }
   private static final String STRUCTURE_DEFINITIONS = "http://hl7.org/fhir/StructureDefinition/";
 
+  private static final String VALUESET_DEPRECATED = STRUCTURE_DEFINITIONS + "valueset-deprecated";
+  private static final String VALUESET_CONCEPT_DEFINITION = STRUCTURE_DEFINITIONS + "valueset-concept-definition";
+  /** The value set's concept extensions that override what the code system's extensions say. */
+  private static final Map<String, String> VALUESET_OVERRIDES = Map.of(
+      STRUCTURE_DEFINITIONS + "valueset-conceptOrder", "order", STRUCTURE_DEFINITIONS + "valueset-label", "label",
+      STRUCTURE_DEFINITIONS + "itemWeight", "weight", STRUCTURE_DEFINITIONS + "rendering-style", "rendering-style",
+      STRUCTURE_DEFINITIONS + "rendering-xhtml", "rendering-xhtml");
+
+  /**
+   * What the concept's extensions say (weight, label, order, status, rendering-style/-xhtml), by code: the code
+   * system's (supplements included), overridden by the value set's entry for the concept.
+   */
+  private static Map<String, Type> extensionValues(ExpansionItem item) {
+    ConceptProperty[] own = item.release().extensionProperties(item.index());
+    if (own.length == 0 && (item.listed() == null || !item.listed().hasExtension())) {
+      return Map.of(); // the common case: nothing to say
+    }
+    Map<String, Type> out = new java.util.LinkedHashMap<>();
+    for (ConceptProperty p : own) {
+      out.put(p.code(), extensionValue(p));
+    }
+    if (item.listed() != null) {
+      for (Extension e : item.listed().getExtension()) {
+        String code = VALUESET_OVERRIDES.get(e.getUrl());
+        if (code != null && e.getValue() != null) {
+          out.put(code, code.equals("order") || code.equals("weight")
+              ? new org.hl7.fhir.r4.model.DecimalType(e.getValue().primitiveValue()) : e.getValue().copy());
+        }
+      }
+    }
+    return out;
+  }
+
   /** definition when asked, then the extension properties the concepts have, then the other requested ones. */
   private static List<String> declaredProperties(ExpandResult result, List<String> requested) {
     java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
     if (requested.contains("definition")) {
       out.add("definition");
     }
+    java.util.Set<String> present = new java.util.HashSet<>();
+    for (ExpansionItem item : result.contains()) {
+      present.addAll(extensionValues(item).keySet());
+    }
     for (String code : EXTENSION_PROPERTY_URIS.keySet()) {
-      if (result.contains().stream().anyMatch(item -> java.util.Arrays.stream(item.release().extensionProperties(
-          item.index())).anyMatch(p -> p.code().equals(code)))) {
+      if (present.contains(code)) {
         out.add(code);
       }
     }

@@ -176,4 +176,23 @@ class SupplementHttpTest {
     assertThat(issues.getIssueFirstRep().getDetails().getText()).isEqualTo("'Alt' is no longer considered a correct "
         + "display for code 'x' (status = deprecated). The correct display is one of \"Current\".");
   }
+
+  @Test
+  void aValueSetsOwnConceptEntryOverridesOrderAndAddsDesignations() {
+    Parameters in = withContent();
+    ValueSet vs = new ValueSet().setUrl("http://example.org/vs/enum").setStatus(PublicationStatus.ACTIVE);
+    ValueSet.ConceptReferenceComponent a = vs.getCompose().addInclude().setSystem(BASE).addConcept().setCode("a");
+    a.addExtension("http://hl7.org/fhir/StructureDefinition/valueset-conceptOrder", new org.hl7.fhir.r4.model.IntegerType(0));
+    a.addDesignation().setLanguage("fr").setValue("alpha (fr)");
+    in.addParameter().setName("tx-resource").setResource(vs);
+    in.addParameter("url", new UriType("http://example.org/vs/enum"));
+    in.addParameter("includeDesignations", new org.hl7.fhir.r4.model.BooleanType(true));
+    ValueSet expanded = client.operation().onType(ValueSet.class).named("$expand").withParameters(in)
+        .returnResourceType(ValueSet.class).execute();
+    var contains = expanded.getExpansion().getContainsFirstRep();
+    var values = contains.getExtensionsByUrl(ExpansionRenderer.CONTAINS_PROPERTY_EXTENSION).stream()
+        .map(e -> e.getExtensionString("code") + "=" + e.getExtensionByUrl("value").getValue().primitiveValue()).toList();
+    assertThat(values).containsExactly("order=0");
+    assertThat(contains.getDesignation()).extracting(d -> d.getValue()).containsExactly("alpha (fr)");
+  }
 }
