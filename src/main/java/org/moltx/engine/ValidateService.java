@@ -259,10 +259,12 @@ public final class ValidateService {
       issues.add(new ValidationIssue("warning", "business-rule", "code-comment", "The concept '" + in.code()
           + "' is deprecated and its use should be reviewed", in.path()));
     }
-    if (vs != null && deprecatedInValueSet(vs, system, release.code(i))) {
+    String statusInValueSet = vs == null ? null : statusInValueSet(vs, system, release.code(i));
+    if (statusInValueSet != null) {
       issues.add(new ValidationIssue("warning", "business-rule", "code-comment", "The presence of the concept '"
           + in.code() + "' in the system '" + system + "' in the value set " + canonical(vs)
-          + " is marked with a status of deprecated and its use should be reviewed", in.codeExpression(), false));
+          + " is marked with a status of " + statusInValueSet + " and its use should be reviewed", in.codeExpression(),
+          false));
     }
     boolean ok = issues.stream().noneMatch(ValidationIssue::isError);
     statusNotes.addAll(issues);
@@ -276,12 +278,29 @@ public final class ValidateService {
         && ("deprecated".equals(x.value()) || "withdrawn".equals(x.value())));
   }
 
-  /** Whether the value set lists the concept with the valueset-deprecated extension. */
-  private static boolean deprecatedInValueSet(ValueSet vs, String system, String code) {
-    return vs.getCompose().getInclude().stream().filter(inc -> system.equals(inc.getSystem()))
-        .flatMap(inc -> inc.getConcept().stream()).filter(c -> code.equals(c.getCode()))
-        .map(c -> c.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/valueset-deprecated"))
-        .anyMatch(e -> e != null && e.getValue() != null && "true".equals(e.getValue().primitiveValue()));
+  /**
+   * The status the value set gives its entry for the concept: deprecated by the valueset-deprecated extension, or
+   * the entry's standards status (deprecated, withdrawn); null when it gives none.
+   */
+  private static String statusInValueSet(ValueSet vs, String system, String code) {
+    for (ValueSet.ConceptSetComponent inc : vs.getCompose().getInclude()) {
+      for (ValueSet.ConceptReferenceComponent c : system.equals(inc.getSystem()) ? inc.getConcept()
+          : List.<ValueSet.ConceptReferenceComponent>of()) {
+        if (!code.equals(c.getCode())) {
+          continue;
+        }
+        var deprecated = c.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/valueset-deprecated");
+        if (deprecated != null && deprecated.getValue() != null && "true".equals(deprecated.getValue().primitiveValue())) {
+          return "deprecated";
+        }
+        var standards = c.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status");
+        if (standards != null && standards.getValue() != null && List.of("deprecated", "withdrawn")
+            .contains(standards.getValue().primitiveValue())) {
+          return standards.getValue().primitiveValue();
+        }
+      }
+    }
+    return null;
   }
 
   /** The version the value set's include for this system names, if any. */

@@ -164,7 +164,8 @@ final class ExpansionRenderer {
     });
     if (item.listed() != null) {
       // what the value set itself says of the concept travels with it
-      for (String url : List.of(VALUESET_DEPRECATED, VALUESET_CONCEPT_DEFINITION)) {
+      for (String url : List.of(VALUESET_DEPRECATED, STRUCTURE_DEFINITIONS + "structuredefinition-standards-status",
+          VALUESET_CONCEPT_DEFINITION)) {
         item.listed().getExtensionsByUrl(url).forEach(e -> c.addExtension(e.copy()));
       }
     }

@@ -195,4 +195,26 @@ class SupplementHttpTest {
     assertThat(values).containsExactly("order=0");
     assertThat(contains.getDesignation()).extracting(d -> d.getValue()).containsExactly("alpha (fr)");
   }
+
+  @Test
+  void aValueSetEntrysStandardsStatusIsReportedAndTravelsOnTheExpansion() {
+    ValueSet vs = new ValueSet().setUrl("http://example.org/vs/wd").setStatus(PublicationStatus.ACTIVE);
+    vs.getCompose().addInclude().setSystem(BASE).addConcept().setCode("a").addExtension(
+        "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status", new CodeType("withdrawn"));
+    Parameters validate = withContent();
+    validate.addParameter().setName("tx-resource").setResource(vs);
+    validate.addParameter("url", new UriType("http://example.org/vs/wd")).addParameter("coding", new Coding(BASE, "a", null));
+    Parameters out = client.operation().onType(ValueSet.class).named("$validate-code").withParameters(validate).execute();
+    OperationOutcome issues = (OperationOutcome) out.getParameter("issues").getResource();
+    assertThat(issues.getIssueFirstRep().getDetails().getText()).contains("is marked with a status of withdrawn");
+
+    Parameters expand = withContent();
+    expand.addParameter().setName("tx-resource").setResource(vs);
+    expand.addParameter("url", new UriType("http://example.org/vs/wd"));
+    ValueSet expanded = client.operation().onType(ValueSet.class).named("$expand").withParameters(expand)
+        .returnResourceType(ValueSet.class).execute();
+    assertThat(expanded.getExpansion().getContainsFirstRep().getExtensionByUrl(
+        "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status").getValue().primitiveValue())
+        .isEqualTo("withdrawn");
+  }
 }
