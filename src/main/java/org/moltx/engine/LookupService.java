@@ -11,8 +11,6 @@ import org.moltx.store.TerminologyStore;
 
 /** CodeSystem/$lookup: everything the server knows of one concept. */
 public final class LookupService {
-  private static final org.moltx.model.CodingValue PREFERRED_FOR_LANGUAGE = new org.moltx.model.CodingValue(
-      "http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra", "preferredForLanguage", "Preferred For Language");
 
   public LookupResult lookup(TerminologyStore store, LookupRequest request) {
     if (request.code() == null || request.code().isBlank()) {
@@ -52,7 +50,7 @@ public final class LookupService {
       // the code system's own, then its display as the preferred term in its language, then the supplements'
       List.of(release.designations(i)).stream().filter(d -> d.source() == null).forEach(designations::add);
       if (release.display(i) != null) {
-        designations.add(new Designation(release.info().language(), PREFERRED_FOR_LANGUAGE, release.display(i)));
+        designations.add(new Designation(release.info().language(), Languages.PREFERRED_FOR_LANGUAGE, release.display(i)));
       }
       List.of(release.designations(i)).stream().filter(d -> d.source() != null).forEach(designations::add);
     }

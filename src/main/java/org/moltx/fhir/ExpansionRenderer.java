@@ -33,8 +33,6 @@ final class ExpansionRenderer {
   static final String PROPERTY_EXTENSION = "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.property";
   static final String CONTAINS_PROPERTY_EXTENSION =
       "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.contains.property";
-  private static final org.moltx.model.CodingValue PREFERRED_FOR_LANGUAGE = new org.moltx.model.CodingValue(
-      "http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra", "preferredForLanguage", "Preferred For Language");
   private static final String STANDARD_PROPERTIES = "http://hl7.org/fhir/concept-properties#";
 
   record EchoedParameter(String name, Type value) {}
@@ -129,7 +127,7 @@ final class ExpansionRenderer {
       if (display != null && !display.equals(r.display(i)) && r.display(i) != null) {
         // the display is now a designation in the asked language: the code system's own display becomes one
         designations.removeIf(d -> d.value().equals(display));
-        designations.add(0, new Designation(r.info().language(), PREFERRED_FOR_LANGUAGE, r.display(i)));
+        designations.add(0, new Designation(r.info().language(), Languages.PREFERRED_FOR_LANGUAGE, r.display(i)));
       }
       for (Designation d : designations) {
         var dc = c.addDesignation().setValue(d.value());
