@@ -19,6 +19,10 @@ final class StoreAssembler {
       store.addCodeSystem(release, null);
     }
     for (CodeSystem cs : content.codeSystems()) {
+      if (cs.getContent() == CodeSystem.CodeSystemContentMode.SUPPLEMENT) {
+        store.addSupplement(cs);
+        continue;
+      }
       Map<String, String> overrides = content.displayOverrides().get(cs.getUrl() + "|" + cs.getVersion());
       CodeSystem served = cs;
       if (overrides != null) {

@@ -258,7 +258,7 @@ final class ComposeEvaluator {
         int i = r.indexOf(c.getCode());
         String display = i < 0 ? null : c.hasDisplay() ? c.getDisplay() : r.display(i);
         if (i >= 0 && matchesFilters(r, include, i) && (text == null || text.matches(r.code(i), display))) {
-          items.add(new ExpansionItem(r, i, display));
+          items.add(new ExpansionItem(r, i, display, c));
         }
       }
     } else {

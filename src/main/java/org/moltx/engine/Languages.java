@@ -6,6 +6,10 @@ import org.moltx.model.Designation;
 
 /** Display languages as clients ask for them: "de", "de-CH", "de,*", "en;q=0.9, de". */
 public final class Languages {
+  /** The designation use that marks a code system's display as the preferred term in its language. */
+  public static final org.moltx.model.CodingValue PREFERRED_FOR_LANGUAGE = new org.moltx.model.CodingValue(
+      "http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra", "preferredForLanguage", "Preferred For Language");
+
   private Languages() {}
 
   /** Whether a designation's language is one the request asks for (wildcards excluded). */

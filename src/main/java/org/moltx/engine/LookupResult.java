@@ -15,7 +15,8 @@ public record LookupResult(
     List<ResultProperty> properties) {
 
   public String systemName() {
-    String name = release.info().title() != null ? release.info().title() : release.info().name();
+    // the computable name, as the ecosystem's servers give it; the title only when there is no name
+    String name = release.info().name() != null ? release.info().name() : release.info().title();
     return name != null ? name : release.url();
   }
 }

@@ -45,7 +45,15 @@ public final class LookupService {
         props.add(new ResultProperty(p.code(), def != null ? def.type() : PropertyType.STRING, p.value(), null));
       }
     }
-    List<Designation> designations = wants(wanted, "designation") ? List.of(release.designations(i)) : List.of();
+    List<Designation> designations = new ArrayList<>();
+    if (wants(wanted, "designation")) {
+      // the code system's own, then its display as the preferred term in its language, then the supplements'
+      List.of(release.designations(i)).stream().filter(d -> d.source() == null).forEach(designations::add);
+      if (release.display(i) != null) {
+        designations.add(new Designation(release.info().language(), Languages.PREFERRED_FOR_LANGUAGE, release.display(i)));
+      }
+      List.of(release.designations(i)).stream().filter(d -> d.source() != null).forEach(designations::add);
+    }
     return new LookupResult(release, release.code(i), release.display(i), release.definition(i), release.isAbstract(i),
         designations, props);
   }

@@ -12,16 +12,28 @@ public record ValidateResult(
     boolean inactive,
     List<ValidationIssue> issues,
     List<String> unknownSystems,
-    List<String> unknownSystemsOutsideValueSet) {
+    List<String> unknownSystemsOutsideValueSet,
+    String status) {
 
   /**
    * unknownSystems: code systems (url or url|version) whose absence left the code unvalidated
    * (x-caused-by-unknown-system); unknownSystemsOutsideValueSet: unknown systems the value set does not use, so the
-   * code was not in it anyway (x-unknown-system).
+   * code was not in it anyway (x-unknown-system); status: the concept's status when a client should know it
+   * (deprecated), else null.
    */
   public ValidateResult(boolean result, String system, String version, String code, String display, boolean inactive,
       List<ValidationIssue> issues, List<String> unknownSystems) {
-    this(result, system, version, code, display, inactive, issues, unknownSystems, List.of());
+    this(result, system, version, code, display, inactive, issues, unknownSystems, List.of(), null);
+  }
+
+  public ValidateResult(boolean result, String system, String version, String code, String display, boolean inactive,
+      List<ValidationIssue> issues, List<String> unknownSystems, List<String> unknownSystemsOutsideValueSet) {
+    this(result, system, version, code, display, inactive, issues, unknownSystems, unknownSystemsOutsideValueSet, null);
+  }
+
+  public ValidateResult(boolean result, String system, String version, String code, String display, boolean inactive,
+      List<ValidationIssue> issues, List<String> unknownSystems, String status) {
+    this(result, system, version, code, display, inactive, issues, unknownSystems, List.of(), status);
   }
 
   /** The errors' and warnings' texts, joined: the {@code message} output parameter. */
@@ -29,7 +41,7 @@ public record ValidateResult(
     // a valid answer's message carries its warnings, and the note that no display exists in the asked language;
     // a failed answer's message carries its errors and warnings, except the note that a versionless include used
     // another version than the coding's (that one stays in the issues)
-    List<String> texts = issues.stream().filter(i -> result
+    List<String> texts = issues.stream().filter(ValidationIssue::inMessage).filter(i -> result
             ? !i.severity().equals("information") || i.txType().equals("invalid-display")
             : i.isError() || i.severity().equals("warning") && !i.txType().equals("vs-invalid"))
         .map(ValidationIssue::text).sorted().toList();
@@ -45,6 +57,6 @@ public record ValidateResult(
         .filter(i -> i.txType().equals("not-in-vs") || i.txType().equals("this-code-not-in-vs")).toList();
     boolean member = kept.stream().noneMatch(ValidationIssue::isError);
     return new ValidateResult(member, null, null, null, null, false, kept, unknownSystems,
-        unknownSystemsOutsideValueSet);
+        unknownSystemsOutsideValueSet, null);
   }
 }

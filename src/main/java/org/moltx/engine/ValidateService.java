@@ -122,6 +122,14 @@ public final class ValidateService {
     if (chosen == null && vs == null) {
       chosen = in.version();
     }
+    if (store.codeSystemVersions(system).isEmpty() && !store.supplementVersions(system).isEmpty()) {
+      // a supplement only adds to its base code system: it has no codes of its own to validate against
+      var supplement = store.supplementVersions(system).get(0);
+      issues.add(new ValidationIssue("error", "invalid", "invalid-data", "CodeSystem " + system
+          + (supplement.hasVersion() ? "|" + supplement.getVersion() : "")
+          + " is a supplement, so can't be used as a value in " + in.systemExpression(), in.systemExpression()));
+      return new ValidateResult(false, system, null, in.code(), null, false, issues, unknownSystems);
+    }
     CodeSystemRelease release;
     try {
       release = CodeSystemResolver.resolve(store, system, chosen, null);
@@ -237,6 +245,17 @@ public final class ValidateService {
       issues.add(new ValidationIssue(warning ? "warning" : "error", "invalid", "invalid-display", text,
           in.displayExpression()));
     }
+    Designation matched = in.display() == null ? null
+        : acceptable.stream().filter(d -> d.value().equals(in.display())).findFirst().orElse(null);
+    if (matched != null && retired(matched)) {
+      // a designation marked deprecated or withdrawn still matches, with a note (which the ecosystem words as
+      // deprecated for both) naming the displays that are current
+      String current = candidates.stream().filter(d -> !retired(d)).map(d -> "\"" + d.value() + "\"")
+          .collect(java.util.stream.Collectors.joining(", "));
+      issues.add(new ValidationIssue("warning", "invalid", "display-comment", "'" + in.display()
+          + "' is no longer considered a correct display for code '" + in.code() + "' (status = deprecated). "
+          + "The correct display is one of " + current + ".", in.displayExpression(), false));
+    }
     if (release.isAbstract(i) && !req.abstractAllowed()) {
       issues.add(new ValidationIssue("error", "business-rule", "code-rule", "Code '" + in.code()
           + "' is abstract, and not allowed in this context", in.codeExpression()));
@@ -249,10 +268,54 @@ public final class ValidateService {
           + "' has a status of " + (status != null ? status + " and " : "") + "inactive and its use should be reviewed",
           in.path()));
     }
+    boolean deprecated = !inactive && java.util.Arrays.stream(release.conceptProperties(i))
+        .anyMatch(cp -> cp.code().equals("status") && "deprecated".equals(cp.value()));
+    if (deprecated) {
+      issues.add(new ValidationIssue("warning", "business-rule", "code-comment", "The concept '" + in.code()
+          + "' is deprecated and its use should be reviewed", in.path()));
+    }
+    String statusInValueSet = vs == null ? null : statusInValueSet(vs, system, release.code(i));
+    if (statusInValueSet != null) {
+      issues.add(new ValidationIssue("warning", "business-rule", "code-comment", "The presence of the concept '"
+          + in.code() + "' in the system '" + system + "' in the value set " + canonical(vs)
+          + " is marked with a status of " + statusInValueSet + " and its use should be reviewed", in.codeExpression(),
+          false));
+    }
     boolean ok = issues.stream().noneMatch(ValidationIssue::isError);
     statusNotes.addAll(issues);
     return new ValidateResult(ok, system, release.version(), release.code(i), display, inactive, statusNotes,
-        unknownSystems);
+        unknownSystems, deprecated ? "deprecated" : null);
+  }
+
+  private static boolean retired(Designation d) {
+    return d.extensions() != null && d.extensions().stream().anyMatch(x -> x.url().equals(
+        "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status")
+        && ("deprecated".equals(x.value()) || "withdrawn".equals(x.value())));
+  }
+
+  /**
+   * The status the value set gives its entry for the concept: deprecated by the valueset-deprecated extension, or
+   * the entry's standards status (deprecated, withdrawn); null when it gives none.
+   */
+  private static String statusInValueSet(ValueSet vs, String system, String code) {
+    for (ValueSet.ConceptSetComponent inc : vs.getCompose().getInclude()) {
+      for (ValueSet.ConceptReferenceComponent c : system.equals(inc.getSystem()) ? inc.getConcept()
+          : List.<ValueSet.ConceptReferenceComponent>of()) {
+        if (!code.equals(c.getCode())) {
+          continue;
+        }
+        var deprecated = c.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/valueset-deprecated");
+        if (deprecated != null && deprecated.getValue() != null && "true".equals(deprecated.getValue().primitiveValue())) {
+          return "deprecated";
+        }
+        var standards = c.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status");
+        if (standards != null && standards.getValue() != null && List.of("deprecated", "withdrawn")
+            .contains(standards.getValue().primitiveValue())) {
+          return standards.getValue().primitiveValue();
+        }
+      }
+    }
+    return null;
   }
 
   /** A URI with a scheme (http:, urn:, ...); 'Location1' is a local reference, not a code system. */

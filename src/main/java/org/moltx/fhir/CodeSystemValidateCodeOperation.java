@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.moltx.engine.CodedInput;
+import org.moltx.engine.Supplements;
 import org.moltx.engine.Terminology;
 import org.moltx.engine.ValidateRequest;
 import org.moltx.engine.VersionPolicy;
@@ -62,6 +63,7 @@ public final class CodeSystemValidateCodeOperation {
       StoredCodeSystem byId = store.codeSystemById(id.getIdPart()).orElseThrow(() -> new ResourceNotFoundException(id));
       system = byId.release().url();
     }
+    store = Supplements.apply(store, OperationInput.strings(request, "useSupplement"), null).store();
     List<CodedInput> inputs = CodedInputs.of(Values.string(code), system, Values.string(version), Values.string(display),
         coding, codeableConcept);
     if (inputs.get(0).system() == null) {

@@ -19,6 +19,8 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.moltx.engine.ExpandRequest;
+import org.moltx.engine.ExpandResult;
+import org.moltx.engine.Supplements;
 import org.moltx.engine.Terminology;
 import org.moltx.engine.ValueSets;
 import org.moltx.engine.VersionPolicy;
@@ -33,7 +35,7 @@ public final class ExpandOperation {
       "default-valueset-version");
   /** Parameters that say what to expand rather than how: not echoed in expansion.parameter. */
   private static final Set<String> NOT_ECHOED = Set.of("url", "valueSet", "tx-resource", "uuid", "valueSetVersion",
-      "property", "system-version", "check-system-version");
+      "property", "system-version", "check-system-version", "useSupplement");
 
   private final Terminology terminology;
   private final int maxExpansionSize;
@@ -62,16 +64,17 @@ public final class ExpandOperation {
       @OperationParam(name = "check-system-version", typeName = "canonical") List<UriType> checkSystemVersion,
       @OperationParam(name = "force-system-version", typeName = "canonical") List<UriType> forceSystemVersion) {
     RequestParameters.requireKnown(request, ACCEPTED, "$expand");
-    TerminologyStore store = RequestContent.store(request, terminology);
-    ValueSet target = target(store, id, valueSet, OperationInput.string(request, "url"), Values.string(valueSetVersion));
+    TerminologyStore content = RequestContent.store(request, terminology);
+    ValueSet target = target(content, id, valueSet, OperationInput.string(request, "url"), Values.string(valueSetVersion));
+    Supplements.Applied supplements = Supplements.apply(content, OperationInput.strings(request, "useSupplement"), target);
+    TerminologyStore store = supplements.store();
     VersionPolicy versions = versionPolicy(request);
     ExpandRequest req = new ExpandRequest(target, Values.string(filter), count == null ? null : count.getValue(),
         offset == null || offset.getValue() == null ? 0 : offset.getValue(), Values.bool(activeOnly, false), versions,
         maxExpansionSize);
+    // includeDefinition alone adds nothing: R4 contains has no definition, and the ecosystem returns it only as the
+    // R5 property a client asks for with property=definition
     List<String> properties = new ArrayList<>(OperationInput.strings(request, "property"));
-    if (Values.bool(OperationInput.string(request, "includeDefinition"), false) && !properties.contains("definition")) {
-      properties.add(0, "definition");
-    }
     String language = displayLanguage(request, displayLanguage, target);
     List<ExpansionRenderer.EchoedParameter> echo = echoed(request);
     if (language != null && echo.stream().noneMatch(e -> e.name().equals("displayLanguage"))) {
@@ -85,11 +88,15 @@ public final class ExpandOperation {
             ? new BooleanType(value) : new StringType(value)));
       }
     });
+    ExpandResult result = terminology.expand(store, req);
+    for (String used : supplements.usedBy(result.usedCodeSystems().stream().map(s -> s.split("\\|")[0]).toList())) {
+      echo.add(new ExpansionRenderer.EchoedParameter("used-supplement", new UriType(used)));
+    }
     List<String> designations = OperationInput.strings(request, "designation");
     ExpansionRenderer.Options options = new ExpansionRenderer.Options(
         Values.bool(includeDesignations, false) || !designations.isEmpty(), designations, properties,
         Values.bool(excludeNested, false) || req.count() != null || searchesWholeSystem(req), language, echo, false);
-    return ExpansionRenderer.render(terminology.expand(store, req), options);
+    return ExpansionRenderer.render(result, options);
   }
 
   /** A text filter over an include of a whole code system is a search: its hits come flat, as a search result. */

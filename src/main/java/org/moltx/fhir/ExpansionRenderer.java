@@ -50,8 +50,6 @@ final class ExpansionRenderer {
   static final String PROPERTY_EXTENSION = "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.property";
   static final String CONTAINS_PROPERTY_EXTENSION =
       "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.expansion.contains.property";
-  private static final org.moltx.model.CodingValue PREFERRED_FOR_LANGUAGE = new org.moltx.model.CodingValue(
-      "http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra", "preferredForLanguage", "Preferred For Language");
   private static final String UNCLOSED = "http://hl7.org/fhir/StructureDefinition/valueset-unclosed";
   private static final String STANDARD_PROPERTIES = "http://hl7.org/fhir/concept-properties#";
 
@@ -72,6 +70,11 @@ final class ExpansionRenderer {
       vs.setExperimental(source.getExperimental());
     }
     vs.setDateElement(source.getDateElement()).setPublisher(source.getPublisher());
+    // a value set that lists its concepts keeps its extensions (supplements named...) on the expansion, as the
+    // ecosystem's reference expansions do; one that includes whole code systems does not
+    if (source.getCompose().getInclude().stream().anyMatch(ValueSet.ConceptSetComponent::hasConcept)) {
+      source.getExtension().forEach(e -> vs.addExtension(e.copy()));
+    }
     ValueSet.ValueSetExpansionComponent exp = vs.getExpansion();
     exp.setIdentifier("urn:uuid:" + UUID.randomUUID()).setTimestamp(new Date()).setTotal(result.total());
     if (result.offset() > 0 || options.echo().stream().anyMatch(e -> e.name().equals("offset"))) {
@@ -98,7 +101,7 @@ final class ExpansionRenderer {
       String[] parts = f.split("\\|", 3);
       exp.addParameter().setName("warning-" + parts[0]).setValue(new UriType(parts[2]));
     }
-    List<String> properties = new java.util.ArrayList<>(options.properties());
+    List<String> properties = new java.util.ArrayList<>(declaredProperties(result, options.properties()));
     boolean statusOfInactive = !properties.contains("status")
         && result.contains().stream().anyMatch(ExpansionRenderer::hasStatus);
     if (statusOfInactive) {
@@ -118,7 +121,11 @@ final class ExpansionRenderer {
     // name the version on each concept when the expansion draws on several versions of a code system
     Map<String, Long> versionsPerSystem = result.usedCodeSystems().stream()
         .collect(java.util.stream.Collectors.groupingBy(cs -> cs.split("\\|")[0], java.util.stream.Collectors.counting()));
-    Options withStatus = new Options(options.includeDesignations(), options.designations(), properties,
+    List<String> requested = new java.util.ArrayList<>(options.properties());
+    if (statusOfInactive) {
+      requested.add("status");
+    }
+    Options withStatus = new Options(options.includeDesignations(), options.designations(), requested,
         options.excludeNested(), options.displayLanguage(), options.echo(), statusOfInactive);
     for (ExpansionItem item : result.contains()) {
       ValueSetExpansionContainsComponent c = contains(item, withStatus);
@@ -183,11 +190,14 @@ final class ExpansionRenderer {
       if (display != null && !display.equals(r.display(i)) && r.display(i) != null) {
         // the display is now a designation in the asked language: the code system's own display becomes one
         designations.removeIf(d -> d.value().equals(display));
-        designations.add(0, new Designation(r.info().language(), PREFERRED_FOR_LANGUAGE, r.display(i)));
+        designations.add(0, new Designation(r.info().language(), Languages.PREFERRED_FOR_LANGUAGE, r.display(i)));
       }
       designations.removeIf(d -> !options.wanted(d));
       for (Designation d : designations) {
         var dc = c.addDesignation().setValue(d.value());
+        if (d.extensions() != null) {
+          d.extensions().forEach(x -> dc.addExtension(x.url(), primitive(x.type(), x.value())));
+        }
         if (d.language() != null) {
           dc.setLanguage(d.language());
         }
@@ -195,18 +205,124 @@ final class ExpansionRenderer {
           dc.setUse(ParametersRenderer.coding(d.use()));
         }
       }
+      if (item.listed() != null) {
+        // the value set's own designations follow the code system's
+        item.listed().getDesignation().forEach(d -> c.addDesignation(d.copy()));
+      }
     }
+    // requested properties and what the concept's extensions say, by code, as the ecosystem lists them
+    java.util.TreeMap<String, List<Type>> values = new java.util.TreeMap<>();
     for (String code : options.properties()) {
       if (code.equals("status") && options.statusOfInactiveOnly() && !r.isInactive(i)) {
         continue;
       }
-      for (Type value : propertyValues(r, i, code)) {
-        Extension e = c.addExtension().setUrl(CONTAINS_PROPERTY_EXTENSION);
-        e.addExtension("code", new CodeType(code));
-        e.addExtension("value", value);
+      values.computeIfAbsent(code, k -> new java.util.ArrayList<>()).addAll(propertyValues(r, i, code));
+    }
+    extensionValues(item).forEach((code, value) -> {
+      if (EXTENSION_PROPERTY_URIS.containsKey(code)) {
+        if (!options.properties().contains(code)) {
+          values.computeIfAbsent(code, k -> new java.util.ArrayList<>()).add(value);
+        }
+      } else {
+        c.addExtension(STRUCTURE_DEFINITIONS + code, value);
+      }
+    });
+    if (item.listed() != null) {
+      // what the value set itself says of the concept travels with it
+      for (String url : List.of(VALUESET_DEPRECATED, STRUCTURE_DEFINITIONS + "structuredefinition-standards-status",
+          VALUESET_CONCEPT_DEFINITION)) {
+        item.listed().getExtensionsByUrl(url).forEach(e -> c.addExtension(e.copy()));
       }
     }
+    values.forEach((code, list) -> list.forEach(value -> {
+      Extension e = c.addExtension().setUrl(CONTAINS_PROPERTY_EXTENSION);
+      e.addExtension("code", new CodeType(code));
+      e.addExtension("value", value);
+    }));
     return c;
+  }
+
+  /** The properties a concept's extensions give, in the order the ecosystem declares them, with their uris. */
+  private static final Map<String, String> EXTENSION_PROPERTY_URIS = new java.util.LinkedHashMap<>();
+  static {
+    EXTENSION_PROPERTY_URIS.put("weight", STANDARD_PROPERTIES + "itemWeight");
+    EXTENSION_PROPERTY_URIS.put("label", STANDARD_PROPERTIES + "label");
+    EXTENSION_PROPERTY_URIS.put("order", STANDARD_PROPERTIES + "order");
+    EXTENSION_PROPERTY_URIS.put("status", STANDARD_PROPERTIES + "status");
+  }
+  private static final String STRUCTURE_DEFINITIONS = "http://hl7.org/fhir/StructureDefinition/";
+
+  private static final String VALUESET_DEPRECATED = STRUCTURE_DEFINITIONS + "valueset-deprecated";
+  private static final String VALUESET_CONCEPT_DEFINITION = STRUCTURE_DEFINITIONS + "valueset-concept-definition";
+  /** The value set's concept extensions that override what the code system's extensions say. */
+  private static final Map<String, String> VALUESET_OVERRIDES = Map.of(
+      STRUCTURE_DEFINITIONS + "valueset-conceptOrder", "order", STRUCTURE_DEFINITIONS + "valueset-label", "label",
+      STRUCTURE_DEFINITIONS + "itemWeight", "weight", STRUCTURE_DEFINITIONS + "rendering-style", "rendering-style",
+      STRUCTURE_DEFINITIONS + "rendering-xhtml", "rendering-xhtml");
+
+  /**
+   * What the concept's extensions say (weight, label, order, status, rendering-style/-xhtml), by code: the code
+   * system's (supplements included), overridden by the value set's entry for the concept.
+   */
+  private static Map<String, Type> extensionValues(ExpansionItem item) {
+    ConceptProperty[] own = item.release().extensionProperties(item.index());
+    if (own.length == 0 && (item.listed() == null || !item.listed().hasExtension())) {
+      return Map.of(); // the common case: nothing to say
+    }
+    Map<String, Type> out = new java.util.LinkedHashMap<>();
+    for (ConceptProperty p : own) {
+      out.put(p.code(), extensionValue(p));
+    }
+    if (item.listed() != null) {
+      for (Extension e : item.listed().getExtension()) {
+        String code = VALUESET_OVERRIDES.get(e.getUrl());
+        if (code != null && e.getValue() != null) {
+          out.put(code, code.equals("order") || code.equals("weight")
+              ? new org.hl7.fhir.r4.model.DecimalType(e.getValue().primitiveValue()) : e.getValue().copy());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** definition when asked, then the extension properties the concepts have, then the other requested ones. */
+  private static List<String> declaredProperties(ExpandResult result, List<String> requested) {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    if (requested.contains("definition")) {
+      out.add("definition");
+    }
+    java.util.Set<String> present = new java.util.HashSet<>();
+    for (ExpansionItem item : result.contains()) {
+      present.addAll(extensionValues(item).keySet());
+    }
+    for (String code : EXTENSION_PROPERTY_URIS.keySet()) {
+      if (present.contains(code)) {
+        out.add(code);
+      }
+    }
+    out.addAll(requested);
+    return List.copyOf(out);
+  }
+
+  private static Type extensionValue(ConceptProperty p) {
+    return switch (p.code()) {
+      case "order", "weight" -> p.value() instanceof java.math.BigDecimal d ? new org.hl7.fhir.r4.model.DecimalType(d)
+          : new StringType(String.valueOf(p.value()));
+      case "status" -> new CodeType(String.valueOf(p.value()));
+      default -> new StringType(String.valueOf(p.value()));
+    };
+  }
+
+  private static Type primitive(String type, String value) {
+    return switch (type) {
+      case "code" -> new CodeType(value);
+      case "id" -> new org.hl7.fhir.r4.model.IdType(value);
+      case "boolean" -> new BooleanType(value);
+      case "integer" -> new IntegerType(value);
+      case "uri" -> new UriType(value);
+      case "canonical" -> new org.hl7.fhir.r4.model.CanonicalType(value);
+      default -> new StringType(value);
+    };
   }
 
   private static List<Type> propertyValues(CodeSystemRelease r, int i, String code) {
@@ -217,14 +333,21 @@ final class ExpansionRenderer {
     for (ConceptProperty p : r.conceptProperties(i)) {
       if (p.code().equals(code) && p.value() != null) {
         Object v = p.value();
+        PropertyDef def = r.propertyDef(code);
         values.add(v instanceof CodingValue cv ? ParametersRenderer.coding(cv) : v instanceof Boolean b ? new BooleanType(b)
-            : v instanceof Integer n ? new IntegerType(n) : new CodeType(String.valueOf(v)));
+            : v instanceof Integer n ? new IntegerType(n)
+            : v instanceof java.math.BigDecimal d ? new org.hl7.fhir.r4.model.DecimalType(d)
+            : def != null && def.type() == org.moltx.model.PropertyType.STRING ? new StringType(String.valueOf(v))
+            : new CodeType(String.valueOf(v)));
       }
     }
     return values;
   }
 
   private static String propertyUri(ExpandResult result, String code) {
+    if (EXTENSION_PROPERTY_URIS.containsKey(code)) {
+      return EXTENSION_PROPERTY_URIS.get(code);
+    }
     for (ExpansionItem item : result.contains()) {
       PropertyDef def = item.release().propertyDef(code);
       if (def != null && def.uri() != null) {

@@ -15,11 +15,14 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.moltx.engine.LookupRequest;
+import org.moltx.engine.LookupResult;
+import org.moltx.engine.Supplements;
 import org.moltx.engine.Terminology;
 
 /** CodeSystem/$lookup (R4), GET and POST. */
 public final class LookupOperation {
-  static final Set<String> ACCEPTED = Set.of("code", "system", "version", "coding", "date", "displayLanguage", "property");
+  static final Set<String> ACCEPTED = Set.of("code", "system", "version", "coding", "date", "displayLanguage", "property",
+      "useSupplement");
 
   private final Terminology terminology;
 
@@ -41,7 +44,10 @@ public final class LookupOperation {
     CodingInput in = CodingInput.of(code, system, version, coding, "code", "coding");
     LookupRequest req = new LookupRequest(in.system(), in.version(), in.code(), localDate(date),
         Values.string(displayLanguage), property == null ? List.of() : property.stream().map(CodeType::getCode).toList());
-    return ParametersRenderer.lookup(terminology.lookup(RequestContent.store(request, terminology), req));
+    Supplements.Applied supplements = Supplements.apply(RequestContent.store(request, terminology),
+        OperationInput.strings(request, "useSupplement"), null);
+    LookupResult result = terminology.lookup(supplements.store(), req);
+    return ParametersRenderer.lookup(result, supplements.usedBy(List.of(result.release().url())));
   }
 
   static LocalDate localDate(DateTimeType date) {

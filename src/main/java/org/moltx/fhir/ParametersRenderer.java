@@ -33,7 +33,17 @@ public final class ParametersRenderer {
   private ParametersRenderer() {}
 
   public static Parameters lookup(LookupResult r) {
+    return lookup(r, java.util.List.of());
+  }
+
+  /** usedSupplements: url|version of each supplement the answer drew on. */
+  public static Parameters lookup(LookupResult r, java.util.List<String> usedSupplements) {
     Parameters p = new Parameters();
+    for (String used : usedSupplements) {
+      p.addParameter().setName("used-supplement").setValue(new CanonicalType(used));
+    }
+    p.addParameter().setName("code").setValue(new CodeType(r.code()));
+    p.addParameter().setName("system").setValue(new UriType(r.release().url()));
     p.addParameter().setName("name").setValue(new StringType(r.systemName()));
     if (r.release().version() != null) {
       p.addParameter().setName("version").setValue(new StringType(r.release().version()));
@@ -52,6 +62,9 @@ public final class ParametersRenderer {
       }
       if (d.use() != null) {
         dp.addPart().setName("use").setValue(coding(d.use()));
+      }
+      if (d.source() != null) {
+        dp.addPart().setName("source").setValue(new CanonicalType(d.source()));
       }
       dp.addPart().setName("value").setValue(new StringType(d.value()));
     }
@@ -163,6 +176,9 @@ public final class ParametersRenderer {
       p.addParameter().setName("message").setValue(new StringType(r.message()));
     }
     p.addParameter().setName("result").setValue(new BooleanType(r.result()));
+    if (r.status() != null) {
+      p.addParameter().setName("status").setValue(new CodeType(r.status()));
+    }
     if (r.system() != null) {
       p.addParameter().setName("system").setValue(new UriType(r.system()));
     }

@@ -48,7 +48,9 @@ final class RequestContent {
     }
     TerminologyStore overlay = base.overlay();
     for (Resource r : resources) {
-      if (r instanceof CodeSystem cs) {
+      if (r instanceof CodeSystem cs && cs.getContent() == CodeSystem.CodeSystemContentMode.SUPPLEMENT) {
+        overlay.addSupplement(cs);
+      } else if (r instanceof CodeSystem cs) {
         try {
           overlay.addCodeSystem(CodeSystemIndexer.toRelease(cs), cs);
         } catch (IllegalArgumentException e) {

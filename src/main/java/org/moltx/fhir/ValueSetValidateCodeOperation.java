@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.moltx.engine.Supplements;
 import org.moltx.engine.Terminology;
 import org.moltx.engine.ValidateRequest;
 import org.moltx.engine.ValidateResult;
@@ -50,9 +51,10 @@ public final class ValueSetValidateCodeOperation {
       @OperationParam(name = "inferSystem", max = 1) BooleanType inferSystem,
       @OperationParam(name = "lenient-display-validation", max = 1) BooleanType lenient) {
     RequestParameters.requireKnown(request, ACCEPTED, "$validate-code");
-    TerminologyStore store = RequestContent.store(request, terminology);
-    ValueSet target = ExpandOperation.target(store, id, valueSet, OperationInput.string(request, "url"),
+    TerminologyStore content = RequestContent.store(request, terminology);
+    ValueSet target = ExpandOperation.target(content, id, valueSet, OperationInput.string(request, "url"),
         Values.string(valueSetVersion));
+    TerminologyStore store = Supplements.apply(content, OperationInput.strings(request, "useSupplement"), target).store();
     if (Values.bool(OperationInput.string(request, "activeOnly"), false)) {
       // activeOnly: the value set without its inactive concepts
       target = target.copy();

@@ -13,6 +13,7 @@ import java.util.Map;
  */
 public final class CodeSystemRelease {
   private static final int[] NO_CHILDREN = new int[0];
+  private static final ConceptProperty[] NO_PROPERTIES = new ConceptProperty[0];
 
   private final CodeSystemInfo info;
   private final List<PropertyDef> properties;
@@ -25,6 +26,8 @@ public final class CodeSystemRelease {
   private final BitSet inactive;
   private final Designation[][] designations;
   private final ConceptProperty[][] conceptProperties;
+  /** Sparse: what a concept's extensions say (order, label, weight, rendering...), by concept index. */
+  private final Map<Integer, ConceptProperty[]> extensionProperties;
   private final CodeIndex index;
   private final Map<String, Integer> caseInsensitiveIndex;
 
@@ -39,6 +42,7 @@ public final class CodeSystemRelease {
     this.conceptProperties = b.conceptProperties.toArray(new ConceptProperty[0][]);
     this.notSelectable = b.notSelectable;
     this.inactive = b.inactive;
+    this.extensionProperties = Map.copyOf(b.extensionProperties);
     try {
       this.index = new CodeIndex(codes);
     } catch (IllegalArgumentException e) {
@@ -116,6 +120,14 @@ public final class CodeSystemRelease {
     return displays[i];
   }
 
+  /**
+   * What concept i's extensions say, as properties with the ecosystem's codes: order (conceptOrder), label, weight
+   * (itemWeight), status (standards status), and rendering-style / rendering-xhtml; empty for most concepts.
+   */
+  public ConceptProperty[] extensionProperties(int i) {
+    return extensionProperties.getOrDefault(i, NO_PROPERTIES);
+  }
+
   public String definition(int i) {
     return definitions[i];
   }
@@ -185,6 +197,7 @@ public final class CodeSystemRelease {
     private final List<ConceptProperty[]> conceptProperties = new ArrayList<>();
     private final BitSet notSelectable = new BitSet();
     private final BitSet inactive = new BitSet();
+    private final Map<Integer, ConceptProperty[]> extensionProperties = new HashMap<>();
 
     public Builder add(
         String code,
@@ -209,6 +222,14 @@ public final class CodeSystemRelease {
 
     public int size() {
       return codes.size();
+    }
+
+    /** Sets what the extensions of the concept added last say (see {@link CodeSystemRelease#extensionProperties}). */
+    public Builder extensionProperties(ConceptProperty[] properties) {
+      if (properties != null && properties.length > 0) {
+        extensionProperties.put(codes.size() - 1, properties);
+      }
+      return this;
     }
 
     public CodeSystemRelease build(CodeSystemInfo info, List<PropertyDef> properties) {

@@ -15,6 +15,7 @@ import org.moltx.model.CodeSystemRelease;
 import org.moltx.model.CodingValue;
 import org.moltx.model.ConceptProperty;
 import org.moltx.model.Designation;
+import org.moltx.model.ExtensionValue;
 import org.moltx.model.PropertyDef;
 import org.moltx.model.PropertyType;
 
@@ -23,6 +24,8 @@ public final class CodeSystemIndexer {
   private static final String STANDARD_PROPERTIES = "http://hl7.org/fhir/concept-properties#";
   /** Standard properties that a code system may declare under a code of its own choosing. */
   private static final java.util.Set<String> RENAMEABLE = java.util.Set.of("notSelectable", "status", "inactive");
+  private static final String STANDARDS_STATUS =
+      "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status";
 
   private CodeSystemIndexer() {}
 
@@ -74,15 +77,49 @@ public final class CodeSystemIndexer {
         default -> { }
       }
     }
+    org.hl7.fhir.r4.model.Extension standards = c.getExtensionByUrl(STANDARDS_STATUS);
+    if (standards != null && standards.getValue() != null && props.stream().noneMatch(p -> p.code().equals("status"))) {
+      // a concept's standards status (deprecated, withdrawn) is its status property by another name
+      String status = standards.getValue().primitiveValue();
+      props.add(new ConceptProperty("status", status));
+      inactive = inactive || "withdrawn".equals(status);
+    }
     List<Designation> designations = new ArrayList<>();
     for (ConceptDefinitionDesignationComponent d : c.getDesignation()) {
-      designations.add(new Designation(d.getLanguage(), d.hasUse() ? coding(d.getUse()) : null, d.getValue()));
+      org.hl7.fhir.r4.model.Extension source = d.getExtensionByUrl(SupplementMerger.SOURCE);
+      List<ExtensionValue> extensions = d.getExtension().stream()
+          .filter(e -> e != source && e.getValue() != null && e.getValue().isPrimitive())
+          .map(e -> new ExtensionValue(e.getUrl(), e.getValue().fhirType(), e.getValue().primitiveValue())).toList();
+      designations.add(new Designation(d.getLanguage(), d.hasUse() ? coding(d.getUse()) : null, d.getValue(),
+          source == null ? null : source.getValue().primitiveValue(), extensions));
     }
     b.add(c.getCode(), c.getDisplay(), c.getDefinition(), parent != null ? parent : explicitParent, notSelectable, inactive,
         designations.toArray(new Designation[0]), props.toArray(new ConceptProperty[0]));
+    b.extensionProperties(extensionProperties(c));
     for (ConceptDefinitionComponent child : c.getConcept()) {
       add(b, child, c.getCode(), meanings);
     }
+  }
+
+  /** The concept extensions the ecosystem reports as expansion properties or echoes, by property code. */
+  private static final java.util.Map<String, String> EXTENSION_PROPERTIES = java.util.Map.of(
+      "http://hl7.org/fhir/StructureDefinition/codesystem-conceptOrder", "order",
+      "http://hl7.org/fhir/StructureDefinition/codesystem-label", "label",
+      "http://hl7.org/fhir/StructureDefinition/itemWeight", "weight",
+      STANDARDS_STATUS, "status",
+      "http://hl7.org/fhir/StructureDefinition/rendering-style", "rendering-style",
+      "http://hl7.org/fhir/StructureDefinition/rendering-xhtml", "rendering-xhtml");
+
+  private static ConceptProperty[] extensionProperties(ConceptDefinitionComponent c) {
+    List<ConceptProperty> out = new ArrayList<>();
+    for (org.hl7.fhir.r4.model.Extension e : c.getExtension()) {
+      String code = EXTENSION_PROPERTIES.get(e.getUrl());
+      if (code != null && e.getValue() != null) {
+        Object v = value(e.getValue());
+        out.add(new ConceptProperty(code, v instanceof Integer n ? BigDecimal.valueOf(n) : v));
+      }
+    }
+    return out.toArray(new ConceptProperty[0]);
   }
 
   private static Object value(Type v) {

@@ -27,6 +27,8 @@ public final class TerminologyStore {
   private final Map<String, List<StoredCodeSystem>> codeSystems = new LinkedHashMap<>();
   private final Map<String, List<ValueSet>> valueSets = new LinkedHashMap<>();
   private final Map<String, List<ConceptMapIndex>> conceptMaps = new LinkedHashMap<>();
+  /** CodeSystems with content=supplement: not code systems of their own, only folded into their base on request. */
+  private final Map<String, List<CodeSystem>> supplements = new LinkedHashMap<>();
 
   private TerminologyStore(TerminologyStore parent) {
     this.parent = parent;
@@ -46,6 +48,11 @@ public final class TerminologyStore {
     versions.removeIf(s -> java.util.Objects.equals(s.release().version(), release.version()));
     versions.add(new StoredCodeSystem(release, resource));
     versions.sort(Comparator.comparing((StoredCodeSystem s) -> s.release().version(), Versions.ORDER).reversed());
+    return this;
+  }
+
+  public TerminologyStore addSupplement(CodeSystem supplement) {
+    addVersioned(supplements, supplement.getUrl(), supplement, CodeSystem::getVersion);
     return this;
   }
 
@@ -84,6 +91,38 @@ public final class TerminologyStore {
   public List<StoredCodeSystem> codeSystemVersions(String url) {
     String canonical = canonicalSystem(url);
     return versions(canonical, codeSystems, p -> p.codeSystemVersions(canonical), s -> s.release().version());
+  }
+
+  /** Every version of a supplement, newest first; this store's before its parent's. */
+  public List<CodeSystem> supplementVersions(String url) {
+    return versions(url, supplements, p -> p.supplementVersions(url), CodeSystem::getVersion);
+  }
+
+  /**
+   * This store with the supplements folded into every authored version of the code systems they supplement (a
+   * supplement's {@code supplements} may pin one version); for one request, so the loaded content never changes.
+   */
+  public TerminologyStore withSupplements(List<CodeSystem> toApply) {
+    if (toApply.isEmpty()) {
+      return this;
+    }
+    Map<StoredCodeSystem, List<CodeSystem>> byBase = new LinkedHashMap<>();
+    for (CodeSystem supplement : toApply) {
+      String base = supplement.getSupplements();
+      int bar = base == null ? -1 : base.indexOf('|');
+      String baseUrl = bar < 0 ? base : base.substring(0, bar);
+      for (StoredCodeSystem s : codeSystemVersions(baseUrl)) {
+        if (s.resource() != null && (bar < 0 || base.substring(bar + 1).equals(s.release().version()))) {
+          byBase.computeIfAbsent(s, k -> new ArrayList<>()).add(supplement);
+        }
+      }
+    }
+    TerminologyStore overlay = overlay();
+    byBase.forEach((s, supps) -> {
+      CodeSystem merged = SupplementMerger.merge(s.resource(), supps);
+      overlay.addCodeSystem(CodeSystemIndexer.toRelease(merged), merged);
+    });
+    return overlay;
   }
 
   public List<ValueSet> valueSetVersions(String url) {
