@@ -230,6 +230,10 @@ final class ComposeEvaluator {
         + " processing ValueSet with pathway " + trail);
   }
 
+  private ValueSet vs() {
+    return open.peek();
+  }
+
   private void leave() {
     path.pop();
     open.pop();
@@ -283,6 +287,10 @@ final class ComposeEvaluator {
   private Membership includeContains(ConceptSetComponent include, String system, String version, String code) {
     if (include.hasSystem() && !include.getSystem().equals(system)) {
       return Membership.absent();
+    }
+    if (include.hasSystem() && version != null && include.hasVersion() && !CodeSystemResolver.matches(include.getVersion(), version)
+        && vs().getCompose().getInclude().stream().filter(inc -> system.equals(inc.getSystem())).count() > 1) {
+      return Membership.absent(); // one of several versions the value set includes, but not the one asked about
     }
     List<ValueSet> imported = imports(include);
     Membership m = Membership.absent();

@@ -107,7 +107,7 @@ public final class ValidateService {
           + "reference, not a local reference", in.systemExpression()));
     }
     // the value set's version of the code system wins; a different version in the coding is an error
-    String includeVersion = vs == null ? null : includeVersion(vs, system);
+    String includeVersion = vs == null ? null : includeVersion(store, req, system, in);
     if (includeVersion != null && in.version() != null && CodeSystemResolver.matches(includeVersion, in.version())) {
       includeVersion = in.version(); // the coding names a version the include's pattern (1.x) allows
     }
@@ -323,10 +323,40 @@ public final class ValidateService {
     return system.matches("[A-Za-z][A-Za-z0-9+.-]*:.+");
   }
 
-  /** The version the value set's include for this system names, if any. */
-  private static String includeVersion(ValueSet vs, String system) {
-    return vs.getCompose().getInclude().stream().filter(inc -> system.equals(inc.getSystem()) && inc.hasVersion())
-        .map(ValueSet.ConceptSetComponent::getVersion).findFirst().orElse(null);
+  /**
+   * The version the value set's includes of this system name, if any. A value set may include several versions:
+   * the one the coding names; else the newest whose include holds the code, and whose display matches when the
+   * coding gives one.
+   */
+  private static String includeVersion(TerminologyStore store, ValidateRequest req, String system, CodedInput in) {
+    ValueSet vs = req.valueSet();
+    List<String> versions = vs.getCompose().getInclude().stream().filter(inc -> system.equals(inc.getSystem())
+        && inc.hasVersion()).map(ValueSet.ConceptSetComponent::getVersion).distinct().toList();
+    if (versions.size() <= 1) {
+      return versions.isEmpty() ? null : versions.get(0);
+    }
+    if (in.version() != null) {
+      return versions.stream().filter(v -> CodeSystemResolver.matches(v, in.version())).findFirst()
+          .orElse(versions.get(0));
+    }
+    List<String> newestFirst = versions.stream().sorted(org.moltx.store.Versions.ORDER.reversed()).toList();
+    String firstMember = null;
+    for (String v : newestFirst) {
+      Membership m;
+      try {
+        m = new ComposeEvaluator(store, req.versions(), null).contains(vs, system, v, in.code());
+      } catch (TerminologyException e) {
+        continue; // an include of a version we do not have is reported when it is used
+      }
+      if (!m.member()) {
+        continue;
+      }
+      firstMember = firstMember == null ? v : firstMember;
+      if (in.display() == null || displays(m.release(), m.index()).stream().anyMatch(d -> d.value().equals(in.display()))) {
+        return v;
+      }
+    }
+    return firstMember != null ? firstMember : newestFirst.get(0);
   }
 
   private static ValidationIssue notInValueSet(String coding, ValueSet vs, CodedInput in) {
