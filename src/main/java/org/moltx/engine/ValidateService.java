@@ -97,7 +97,7 @@ public final class ValidateService {
           in.systemExpression());
     }
     if (vs != null && !store.valueSetVersions(system).isEmpty() && store.codeSystemVersions(system).isEmpty()) {
-      issues.add(notInValueSet(system + "#" + in.code(), vs, in));
+      issues.add(notInValueSet(system + (in.version() != null ? "|" + in.version() : "") + "#" + in.code(), vs, in));
       issues.add(new ValidationIssue("error", "invalid", "invalid-data", "The Coding references a value set, not a code "
           + "system ('" + system + "')", in.systemExpression()));
       return new ValidateResult(false, system, null, in.code(), null, false, issues, unknownSystems);
@@ -139,7 +139,7 @@ public final class ValidateService {
       if (noSuchSystem && vs != null
           && vs.getCompose().getInclude().stream().noneMatch(inc -> unknown.equals(inc.getSystem()))) {
         // the value set does not even name this system: the code is certainly not in it
-        issues.add(notInValueSet(system + "#" + in.code(), vs, in));
+        issues.add(notInValueSet(system + (in.version() != null ? "|" + in.version() : "") + "#" + in.code(), vs, in));
       }
       boolean outside = noSuchSystem && vs != null && issues.stream().anyMatch(x -> x.txType().equals("not-in-vs"));
       issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(),
@@ -212,7 +212,7 @@ public final class ValidateService {
             + "' is valid but is not active", in.codeExpression()));
       }
       if (!membership.member()) {
-        issues.add(notInValueSet(system + "#" + in.code() + (in.display() != null ? " ('" + in.display() + "')" : ""), vs, in));
+        issues.add(notInValueSet(system + (in.version() != null ? "|" + in.version() : "") + "#" + in.code() + (in.display() != null ? " ('" + in.display() + "')" : ""), vs, in));
       }
     }
     if (i < 0) {
