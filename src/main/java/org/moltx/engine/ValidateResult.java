@@ -13,27 +13,29 @@ public record ValidateResult(
     List<ValidationIssue> issues,
     List<String> unknownSystems,
     List<String> unknownSystemsOutsideValueSet,
-    String status) {
+    String status,
+    String normalizedCode) {
 
   /**
    * unknownSystems: code systems (url or url|version) whose absence left the code unvalidated
    * (x-caused-by-unknown-system); unknownSystemsOutsideValueSet: unknown systems the value set does not use, so the
    * code was not in it anyway (x-unknown-system); status: the concept's status when a client should know it
-   * (deprecated), else null.
+   * (deprecated), else null; normalizedCode: the code as the code system has it, when the given one differs by case.
    */
   public ValidateResult(boolean result, String system, String version, String code, String display, boolean inactive,
       List<ValidationIssue> issues, List<String> unknownSystems) {
-    this(result, system, version, code, display, inactive, issues, unknownSystems, List.of(), null);
+    this(result, system, version, code, display, inactive, issues, unknownSystems, List.of(), null, null);
   }
 
   public ValidateResult(boolean result, String system, String version, String code, String display, boolean inactive,
       List<ValidationIssue> issues, List<String> unknownSystems, List<String> unknownSystemsOutsideValueSet) {
-    this(result, system, version, code, display, inactive, issues, unknownSystems, unknownSystemsOutsideValueSet, null);
+    this(result, system, version, code, display, inactive, issues, unknownSystems, unknownSystemsOutsideValueSet, null,
+        null);
   }
 
   public ValidateResult(boolean result, String system, String version, String code, String display, boolean inactive,
       List<ValidationIssue> issues, List<String> unknownSystems, String status) {
-    this(result, system, version, code, display, inactive, issues, unknownSystems, List.of(), status);
+    this(result, system, version, code, display, inactive, issues, unknownSystems, List.of(), status, null);
   }
 
   /** The errors' and warnings' texts, joined: the {@code message} output parameter. */
@@ -57,6 +59,6 @@ public record ValidateResult(
         .filter(i -> i.txType().equals("not-in-vs") || i.txType().equals("this-code-not-in-vs")).toList();
     boolean member = kept.stream().noneMatch(ValidationIssue::isError);
     return new ValidateResult(member, null, null, null, null, false, kept, unknownSystems,
-        unknownSystemsOutsideValueSet, null);
+        unknownSystemsOutsideValueSet, null, null);
   }
 }

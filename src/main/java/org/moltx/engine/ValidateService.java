@@ -65,7 +65,7 @@ public final class ValidateService {
               issues, unknown, outside);
     }
     return new ValidateResult(true, valid.system(), valid.version(), valid.code(), valid.display(), valid.inactive(),
-        issues, unknown);
+        issues, unknown, outside, valid.status(), valid.normalizedCode());
   }
 
   private ValidateResult validateOne(TerminologyStore store, ValidateRequest req, CodedInput in) {
@@ -84,10 +84,13 @@ public final class ValidateService {
       return new ValidateResult(false, null, null, in.code(), null, false, issues, unknownSystems);
     }
     if (system == null && vs != null) {
-      system = inferSystem(store, req, in);
+      List<String> candidates = inferSystem(store, req, in);
+      system = candidates.size() == 1 ? candidates.get(0) : null;
       if (system == null) {
         issues.add(new ValidationIssue("error", "not-found", "cannot-infer", "The System URI could not be determined for "
-            + "the code '" + in.code() + "' in the ValueSet '" + canonical(vs) + "'", in.codeExpression()));
+            + "the code '" + in.code() + "' in the ValueSet '" + canonical(vs) + "'"
+            + (candidates.size() > 1 ? ": value set expansion has multiple matches: " + candidates : ""),
+            in.codeExpression()));
         issues.add(notInValueSet("#" + in.code(), vs, in));
         return new ValidateResult(false, null, null, in.code(), null, false, issues, unknownSystems);
       }
@@ -215,6 +218,15 @@ public final class ValidateService {
         issues.add(notInValueSet(system + (in.version() != null ? "|" + in.version() : "") + "#" + in.code() + (in.display() != null ? " ('" + in.display() + "')" : ""), vs, in));
       }
     }
+    if (i < 0 && "fragment".equals(release.info().content())) {
+      // a fragment does not hold every code of its system: an unknown code may be valid, so it is only a warning
+      issues.removeIf(x -> x.txType().equals("not-in-vs"));
+      issues.add(new ValidationIssue("warning", "code-invalid", "invalid-code", "Unknown Code '" + in.code()
+          + "' in the CodeSystem '" + system + "' version '" + release.version() + "' - note that the code system is "
+          + "labeled as a fragment, so the code may be valid in some other fragment", in.codeExpression(), false));
+      return new ValidateResult(issues.stream().noneMatch(ValidationIssue::isError), system, release.version(),
+          in.code(), null, false, issues, unknownSystems);
+    }
     if (i < 0) {
       issues.add(new ValidationIssue("error", "code-invalid", "invalid-code", "Unknown code '" + in.code()
           + "' in the CodeSystem '" + system + "' version '" + release.version() + "'"
@@ -281,10 +293,19 @@ public final class ValidateService {
           + " is marked with a status of " + statusInValueSet + " and its use should be reviewed", in.codeExpression(),
           false));
     }
+    String normalized = null;
+    if (!release.code(i).equals(in.code())) {
+      // found through the code system's case insensitivity: say so, and give the code as the system has it
+      normalized = release.code(i);
+      issues.add(new ValidationIssue("information", "business-rule", "code-rule", "The code '" + in.code()
+          + "' differs from the correct code '" + normalized + "' by case. Although the code system '" + system
+          + (release.version() != null ? "|" + release.version() : "") + "' is case insensitive, implementers are "
+          + "strongly encouraged to use the correct case anyway", in.codeExpression()));
+    }
     boolean ok = issues.stream().noneMatch(ValidationIssue::isError);
     statusNotes.addAll(issues);
-    return new ValidateResult(ok, system, release.version(), release.code(i), display, inactive, statusNotes,
-        unknownSystems, deprecated ? "deprecated" : null);
+    return new ValidateResult(ok, system, release.version(), in.code(), display, inactive, statusNotes,
+        unknownSystems, List.of(), deprecated ? "deprecated" : null, normalized);
   }
 
   private static boolean retired(Designation d) {
@@ -364,25 +385,30 @@ public final class ValidateService {
         + "' was not found in the value set '" + canonical(vs) + "'", in.codeExpression());
   }
 
-  /** A code without a system: the value set's only system, or the one whose include holds the code. */
-  private static String inferSystem(TerminologyStore store, ValidateRequest req, CodedInput in) {
+  /**
+   * A code without a system: the value set's only system, or the systems whose includes hold the code (more than
+   * one: it cannot be inferred).
+   */
+  private static List<String> inferSystem(TerminologyStore store, ValidateRequest req, CodedInput in) {
     Set<String> systems = new LinkedHashSet<>();
     req.valueSet().getCompose().getInclude().stream().filter(ValueSet.ConceptSetComponent::hasSystem)
         .forEach(inc -> systems.add(inc.getSystem()));
     if (!req.inferSystem() && systems.size() != 1) {
-      return null;
+      return List.of();
     }
+    List<String> members = new ArrayList<>();
     for (String s : systems) {
       ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), null);
       try {
         if (evaluator.contains(req.valueSet(), s, in.version(), in.code()).member()) {
-          return s;
+          members.add(s);
         }
       } catch (TerminologyException e) {
         // a system we cannot resolve cannot be the one
       }
     }
-    return req.inferSystem() ? null : systems.iterator().next();
+    // without inferSystem, a value set of one system means that system, member or not
+    return !members.isEmpty() || req.inferSystem() ? members : List.of(systems.iterator().next());
   }
 
   /** The concept's display (in the code system's language) and its designations, as display candidates. */

@@ -176,6 +176,9 @@ public final class ParametersRenderer {
       p.addParameter().setName("message").setValue(new StringType(r.message()));
     }
     p.addParameter().setName("result").setValue(new BooleanType(r.result()));
+    if (r.normalizedCode() != null) {
+      p.addParameter().setName("normalized-code").setValue(new CodeType(r.normalizedCode()));
+    }
     if (r.status() != null) {
       p.addParameter().setName("status").setValue(new CodeType(r.status()));
     }
