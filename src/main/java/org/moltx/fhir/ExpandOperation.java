@@ -148,6 +148,11 @@ public final class ExpandOperation {
     if (body != null) {
       for (Parameters.ParametersParameterComponent p : body.getParameter()) {
         if (!NOT_ECHOED.contains(p.getName()) && p.getValue() != null) {
+          if (!(p.getValue() instanceof org.hl7.fhir.r4.model.PrimitiveType<?>)) {
+            // every $expand parameter other than the value set itself is a simple value
+            throw ErrorMapper.invalid("Parameter '" + p.getName() + "' must be a simple value, not a "
+                + p.getValue().fhirType(), p.getName());
+          }
           out.add(new ExpansionRenderer.EchoedParameter(p.getName(), p.getValue()));
         }
       }
