@@ -38,7 +38,10 @@ public final class ValidateService {
     // a coding whose concept was found and that no include refused counts as in the value set
     boolean anyMember = results.stream().anyMatch(r -> r.display() != null
         && r.issues().stream().noneMatch(i -> i.isError() && i.txType().equals("not-in-vs")));
-    if (valid == null && req.valueSet() != null && !anyMember) {
+    // a value set that could not be evaluated (an import missing) says so itself: no 'no valid coding' on top
+    boolean brokenValueSet = results.stream().anyMatch(r -> r.system() == null
+        && r.issues().stream().anyMatch(i -> i.txType().equals("not-found")));
+    if (valid == null && req.valueSet() != null && !anyMember && !brokenValueSet) {
       issues.add(new ValidationIssue("error", "code-invalid", "not-in-vs", "No valid coding was found for the value set '"
           + canonical(req.valueSet()) + "'", null));
     }
@@ -269,16 +272,22 @@ public final class ValidateService {
           + "The correct display is one of " + current + ".", in.displayExpression(), false));
     }
     if (release.isAbstract(i) && !req.abstractAllowed()) {
-      issues.add(new ValidationIssue("error", "business-rule", "code-rule", "Code '" + in.code()
+      issues.add(new ValidationIssue("error", "business-rule", "code-rule", "Code '" + system + "#" + in.code()
           + "' is abstract, and not allowed in this context", in.codeExpression()));
+      if (vs != null && issues.stream().noneMatch(x -> x.txType().equals("not-in-vs"))) {
+        // where abstract codes are not allowed, the value set does not offer this one
+        issues.add(notInValueSet(system + (in.version() != null ? "|" + in.version() : "") + "#" + in.code(), vs, in));
+      }
     }
     boolean inactive = release.isInactive(i);
+    String inactiveStatus = null;
     if (inactive) {
       String status = java.util.Arrays.stream(release.conceptProperties(i)).filter(cp -> cp.code().equals("status"))
           .map(cp -> String.valueOf(cp.value())).filter(s -> !s.equals("inactive")).findFirst().orElse(null);
       issues.add(new ValidationIssue("warning", "business-rule", "code-comment", "The concept '" + in.code()
           + "' has a status of " + (status != null ? status + " and " : "") + "inactive and its use should be reviewed",
           in.path()));
+      inactiveStatus = status;
     }
     boolean deprecated = !inactive && java.util.Arrays.stream(release.conceptProperties(i))
         .anyMatch(cp -> cp.code().equals("status") && "deprecated".equals(cp.value()));
@@ -305,7 +314,7 @@ public final class ValidateService {
     boolean ok = issues.stream().noneMatch(ValidationIssue::isError);
     statusNotes.addAll(issues);
     return new ValidateResult(ok, system, release.version(), in.code(), display, inactive, statusNotes,
-        unknownSystems, List.of(), deprecated ? "deprecated" : null, normalized);
+        unknownSystems, List.of(), deprecated ? "deprecated" : inactiveStatus, normalized);
   }
 
   private static boolean retired(Designation d) {
@@ -418,12 +427,23 @@ public final class ValidateService {
       out.add(new Designation(r.info().language(), null, r.display(i)));
     }
     for (Designation d : r.designations(i)) {
+      if (!isDisplay(d)) {
+        continue; // a designation of another kind (an abbreviation, a legacy name...) is not a display
+      }
       if (out.stream().noneMatch(o -> o.value().equals(d.value()) && java.util.Objects.equals(o.language(), d.language()))) {
         out.add(d);
       }
     }
     return out;
   }
+
+  /** A designation without a use, or used as a display (designation-usage, preferredForLanguage, SNOMED synonyms). */
+  private static boolean isDisplay(Designation d) {
+    return d.use() == null || DISPLAY_USES.contains(d.use().code());
+  }
+
+  private static final Set<String> DISPLAY_USES = Set.of("display", "preferredForLanguage", "900000000000013009",
+      "900000000000003001");
 
   /** "Valid display is 'A' (en)" or "Valid display is one of 2 choices: 'A' (en) or 'B' (de)". */
   private static String describe(List<Designation> displays) {
