@@ -28,7 +28,10 @@ public final class Languages {
     return false;
   }
 
-  /** The concept's display in the requested language when it has one, else its display. */
+  /**
+   * The concept's display in the requested language when it has one, else its display; none when the request
+   * refuses any other language ("de,*; q=0").
+   */
   public static String display(CodeSystemRelease r, int i, String requested) {
     if (requested == null || matches(r.info().language(), requested)) {
       return r.display(i);
@@ -38,6 +41,17 @@ public final class Languages {
         return d.value();
       }
     }
-    return r.display(i);
+    return refusesOthers(requested) ? null : r.display(i);
+  }
+
+  /** "*; q=0" among the requested languages: no language other than those named is acceptable. */
+  static boolean refusesOthers(String requested) {
+    for (String r : requested.split("\\s*,\\s*")) {
+      String[] parts = r.split(";");
+      if (parts[0].trim().equals("*") && parts.length > 1 && parts[1].trim().replace(" ", "").matches("q=0(\\.0*)?")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -187,7 +187,7 @@ final class ExpansionRenderer {
     }
     if (options.includeDesignations()) {
       List<Designation> designations = new java.util.ArrayList<>(List.of(r.designations(i)));
-      if (display != null && !display.equals(r.display(i)) && r.display(i) != null) {
+      if (r.display(i) != null && !r.display(i).equals(display)) {
         // the display is now a designation in the asked language: the code system's own display becomes one
         designations.removeIf(d -> d.value().equals(display));
         designations.add(0, new Designation(r.info().language(), Languages.PREFERRED_FOR_LANGUAGE, r.display(i)));
