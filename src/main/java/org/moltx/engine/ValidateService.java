@@ -52,7 +52,8 @@ public final class ValidateService {
         if (i.txType().equals("not-in-vs") && req.valueSet() != null) {
           // inside a codeableConcept one coding outside the value set is information, not an error
           information.add(new ValidationIssue("information", i.type(), "this-code-not-in-vs", i.text(), i.expression()));
-        } else if (valid != null && i.isError() && r != valid) {
+        } else if (valid != null && i.isError() && r != valid && !i.txType().equals("invalid-code")) {
+          // another coding is valid: this one's problems are warnings, except a code its system does not have
           issues.add(new ValidationIssue("warning", i.type(), i.txType(), i.text(), i.expression()));
         } else {
           issues.add(i);
@@ -60,6 +61,11 @@ public final class ValidateService {
       }
     }
     issues.addAll(information);
+    if (valid != null && issues.stream().anyMatch(ValidationIssue::isError)) {
+      // the valid coding is reported, but the codeableConcept as a whole is not valid
+      return new ValidateResult(false, valid.system(), valid.version(), valid.code(), valid.display(), valid.inactive(),
+          issues, unknown, outside, valid.status(), valid.normalizedCode());
+    }
     if (valid == null) {
       // report the concept a coding did find, if any, so the client sees what it was
       ValidateResult found = results.stream().filter(r -> r.display() != null).findFirst().orElse(null);
