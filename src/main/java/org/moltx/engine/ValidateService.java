@@ -244,7 +244,9 @@ public final class ValidateService {
     }
     List<Designation> candidates = displays(release, i);
     List<Designation> inLanguage = req.displayLanguage() == null ? candidates
-        : candidates.stream().filter(d -> Languages.matches(d.language(), req.displayLanguage())).toList();
+        // a display of no stated language (nor the code system's) may be in any language
+        : candidates.stream().filter(d -> d.language() == null || Languages.matches(d.language(), req.displayLanguage()))
+            .toList();
     String display = inLanguage.isEmpty() ? release.display(i) : inLanguage.get(0).value();
     // with a display language, only the displays in that language are right (when the concept has any)
     List<Designation> acceptable = req.displayLanguage() == null || inLanguage.isEmpty() ? candidates : inLanguage;
