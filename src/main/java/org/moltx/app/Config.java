@@ -29,11 +29,13 @@ import org.moltx.cdshooks.CdsSettings;
  * @param cacheBytes most bytes held by the response cache
  * @param cacheMaxAgeSeconds Cache-Control max-age of cacheable responses
  * @param shutdownTimeoutMillis how long a graceful stop waits for requests in flight
+ * @param coreTerminology serve the FHIR R4 core CodeSystems and ValueSets (loaded on first use) where the content
+ *     does not define a canonical
  */
 public record Config(int port, Path contentDir, String publicBase, Map<String, String> cdsIssuers,
     List<String> trustedProxies, List<String> corsOrigins, long maxBodyBytes, int maxUrlLength, int maxParams,
     int maxHeaderBytes, LogFormat logFormat, boolean accessLog, String adminToken, int cacheEntries, long cacheBytes,
-    int cacheMaxAgeSeconds, long shutdownTimeoutMillis) {
+    int cacheMaxAgeSeconds, long shutdownTimeoutMillis, boolean coreTerminology) {
 
   public enum LogFormat { PLAIN, JSON }
 
@@ -77,6 +79,9 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
                                (env MOLTX_CACHE_MAX_AGE; default 3600)
         --shutdown-timeout MS  how long a stop waits for requests in flight (env MOLTX_SHUTDOWN_TIMEOUT;
                                default 10000)
+        --core-terminology BOOL  serve the FHIR R4 core CodeSystems and ValueSets (administrative-gender,
+                               publication-status, v2 tables, v3 code systems...) where the content does not define
+                               them; loaded on first use (env MOLTX_CORE_TERMINOLOGY; default true)
         --cds-issuer ISS=JWKS  trust CDS Hooks client JWTs from issuer ISS, verified with the keys of JWKS (an
                                https URL or a file); repeatable (env MOLTX_CDS_ISSUERS: ISS=JWKS entries separated by
                                spaces or commas). Without any, CDS Hooks at /cds-services runs open.
@@ -90,6 +95,23 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
     corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
     logFormat = logFormat == null ? LogFormat.PLAIN : logFormat;
     adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+  }
+
+  /** The options with the core terminology on. */
+  public Config(int port, Path contentDir, String publicBase, Map<String, String> cdsIssuers,
+      List<String> trustedProxies, List<String> corsOrigins, long maxBodyBytes, int maxUrlLength, int maxParams,
+      int maxHeaderBytes, LogFormat logFormat, boolean accessLog, String adminToken, int cacheEntries, long cacheBytes,
+      int cacheMaxAgeSeconds, long shutdownTimeoutMillis) {
+    this(port, contentDir, publicBase, cdsIssuers, trustedProxies, corsOrigins, maxBodyBytes, maxUrlLength, maxParams,
+        maxHeaderBytes, logFormat, accessLog, adminToken, cacheEntries, cacheBytes, cacheMaxAgeSeconds,
+        shutdownTimeoutMillis, true);
+  }
+
+  /** This configuration with the core terminology on or off. */
+  public Config withCoreTerminology(boolean on) {
+    return new Config(port, contentDir, publicBase, cdsIssuers, trustedProxies, corsOrigins, maxBodyBytes,
+        maxUrlLength, maxParams, maxHeaderBytes, logFormat, accessLog, adminToken, cacheEntries, cacheBytes,
+        cacheMaxAgeSeconds, shutdownTimeoutMillis, on);
   }
 
   public Config(int port, Path contentDir, String publicBase, Map<String, String> cdsIssuers) {
@@ -181,16 +203,8 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
             + "' is not plain or json");
       };
     }
-    boolean accessLog = true;
-    if (values.containsKey("--access-log")) {
-      String v = values.get("--access-log").trim().toLowerCase(Locale.ROOT);
-      accessLog = switch (v) {
-        case "true", "on", "yes", "1" -> true;
-        case "false", "off", "no", "0" -> false;
-        default -> throw new IllegalArgumentException(source("--access-log", args) + ": '" + v
-            + "' is not true or false");
-      };
-    }
+    boolean accessLog = bool(values, "--access-log", args, true);
+    boolean core = bool(values, "--core-terminology", args, true);
     String adminToken = values.get("--admin-token");
     if (adminToken != null && !adminToken.isBlank() && adminToken.trim().length() < 16) {
       throw new IllegalArgumentException(source("--admin-token", args) + ": the admin token needs at least 16 "
@@ -202,7 +216,19 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
     long shutdown = number(values, "--shutdown-timeout", args, DEFAULT_SHUTDOWN_MILLIS, 0, 600_000);
     return new Config(port, content, publicBase, issuers, proxies, cors, maxBody, maxUrl, maxParams, maxHeader,
         logFormat, accessLog, adminToken == null ? null : adminToken.trim(), cacheEntries, cacheBytes, maxAge,
-        shutdown);
+        shutdown, core);
+  }
+
+  private static boolean bool(Map<String, String> values, String flag, String[] args, boolean dflt) {
+    if (!values.containsKey(flag)) {
+      return dflt;
+    }
+    String v = values.get(flag).trim().toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "true", "on", "yes", "1" -> true;
+      case "false", "off", "no", "0" -> false;
+      default -> throw new IllegalArgumentException(source(flag, args) + ": '" + v + "' is not true or false");
+    };
   }
 
   /** The options: flag, environment variable, and whether it may be given more than once. */
@@ -223,6 +249,7 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
     CACHE_BYTES("--cache-bytes", "MOLTX_CACHE_BYTES"),
     CACHE_MAX_AGE("--cache-max-age", "MOLTX_CACHE_MAX_AGE"),
     SHUTDOWN("--shutdown-timeout", "MOLTX_SHUTDOWN_TIMEOUT"),
+    CORE_TERMINOLOGY("--core-terminology", "MOLTX_CORE_TERMINOLOGY"),
     CDS_ISSUER("--cds-issuer", "MOLTX_CDS_ISSUERS", true);
 
     final String flag;

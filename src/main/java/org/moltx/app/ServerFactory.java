@@ -45,6 +45,7 @@ import org.moltx.http.RequestMetrics;
 import org.moltx.http.ResponseCache;
 import org.moltx.http.TrustedForwarded;
 import org.moltx.loader.ContentLoader;
+import org.moltx.store.FallbackSource;
 import org.moltx.store.TerminologyStore;
 
 /** The only place that wires moltx together; used by {@link Main} and by the tests (port 0). */
@@ -162,7 +163,8 @@ public final class ServerFactory {
   }
 
   static TerminologyStore loadStore(Config config) {
-    return StoreAssembler.assemble(new ContentLoader(FHIR).load(ContentFolder.resolve(config)));
+    return StoreAssembler.assemble(new ContentLoader(FHIR).load(ContentFolder.resolve(config)),
+        config.coreTerminology() ? CoreFallback.INSTANCE : FallbackSource.NONE);
   }
 
   public static FhirContext fhirContext() {

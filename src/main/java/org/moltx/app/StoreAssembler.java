@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.moltx.loader.LoadedContent;
 import org.moltx.model.CodeSystemRelease;
 import org.moltx.store.CodeSystemIndexer;
+import org.moltx.store.FallbackSource;
 import org.moltx.store.TerminologyStore;
 
 /** Puts loaded content into a store; a licensee's descriptors replace the displays of the authored code system. */
@@ -14,7 +15,12 @@ final class StoreAssembler {
   private StoreAssembler() {}
 
   static TerminologyStore assemble(LoadedContent content) {
-    TerminologyStore store = TerminologyStore.empty();
+    return assemble(content, FallbackSource.NONE);
+  }
+
+  /** A store of the content that consults the fallback for the canonicals the content does not define. */
+  static TerminologyStore assemble(LoadedContent content, FallbackSource fallback) {
+    TerminologyStore store = TerminologyStore.empty(fallback);
     for (CodeSystemRelease release : content.releases()) {
       store.addCodeSystem(release, null);
     }

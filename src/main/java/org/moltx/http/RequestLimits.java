@@ -8,7 +8,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Refuses requests beyond the configured limits before any work is done: a request target (path and query) longer
- * than {@code maxUrlLength} (414), more query parameters than {@code maxParams} (400). The body size is limited by
+ * than {@code maxUrlLength} (414), more query parameters than {@code maxParams} (400), a query parameter name with a
+ * control character (400). The body size is limited by
  * Jetty's SizeLimitHandler (413) and the header size by the connector (431): see ServerFactory.
  */
 public final class RequestLimits extends Handler.Wrapper {
@@ -44,7 +45,34 @@ public final class RequestLimits extends Handler.Wrapper {
             + " query parameters; this server accepts at most " + maxParams);
         return true;
       }
+      if (controlInName(query)) {
+        // HAPI trims parameter names: "%00" and "" would collide and fail the request with a 500
+        Outcomes.write(response, callback, 400, "invalid", "A query parameter name holds a control character");
+        return true;
+      }
     }
     return super.handle(request, response, callback);
+  }
+
+  /** Whether a parameter name holds a control character (raw or %-encoded). */
+  static boolean controlInName(String query) {
+    for (String param : query.split("&")) {
+      int eq = param.indexOf('=');
+      String name = eq < 0 ? param : param.substring(0, eq);
+      for (int i = 0; i < name.length(); i++) {
+        char c = name.charAt(i);
+        if (c < 0x20 || c == 0x7f) {
+          return true;
+        }
+        if (c == '%' && i + 2 < name.length()) {
+          int hi = Character.digit(name.charAt(i + 1), 16);
+          int lo = Character.digit(name.charAt(i + 2), 16);
+          if (hi >= 0 && lo >= 0 && ((hi << 4 | lo) < 0x20 || (hi << 4 | lo) == 0x7f)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 }

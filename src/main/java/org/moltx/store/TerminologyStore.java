@@ -24,23 +24,35 @@ public final class TerminologyStore {
       "urn:oid:2.16.840.1.113883.6.285", "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets");
 
   private final TerminologyStore parent;
+  /** Consulted, at the root, for a canonical no store of the chain defines. */
+  private final FallbackSource fallback;
   private final Map<String, List<StoredCodeSystem>> codeSystems = new LinkedHashMap<>();
   private final Map<String, List<ValueSet>> valueSets = new LinkedHashMap<>();
   private final Map<String, List<ConceptMapIndex>> conceptMaps = new LinkedHashMap<>();
   /** CodeSystems with content=supplement: not code systems of their own, only folded into their base on request. */
   private final Map<String, List<CodeSystem>> supplements = new LinkedHashMap<>();
 
-  private TerminologyStore(TerminologyStore parent) {
+  private TerminologyStore(TerminologyStore parent, FallbackSource fallback) {
     this.parent = parent;
+    this.fallback = fallback;
   }
 
   public static TerminologyStore empty() {
-    return new TerminologyStore(null);
+    return empty(FallbackSource.NONE);
+  }
+
+  /** An empty store that consults the fallback for the code systems and value sets it (and its overlays) lack. */
+  public static TerminologyStore empty(FallbackSource fallback) {
+    return new TerminologyStore(null, fallback);
   }
 
   /** A store for one request's resources in front of this one. */
   public TerminologyStore overlay() {
-    return new TerminologyStore(this);
+    return new TerminologyStore(this, FallbackSource.NONE);
+  }
+
+  private FallbackSource fallback() {
+    return parent == null ? fallback : parent.fallback();
   }
 
   public TerminologyStore addCodeSystem(CodeSystemRelease release, CodeSystem resource) {
@@ -90,7 +102,13 @@ public final class TerminologyStore {
   /** Every version of a code system, newest first; this store's before its parent's. */
   public List<StoredCodeSystem> codeSystemVersions(String url) {
     String canonical = canonicalSystem(url);
-    return versions(canonical, codeSystems, p -> p.codeSystemVersions(canonical), s -> s.release().version());
+    List<StoredCodeSystem> found = ownVersions(canonical);
+    return found.isEmpty() ? fallback().codeSystemVersions(canonical) : found;
+  }
+
+  /** The versions this store and its parents define, without the fallback. */
+  private List<StoredCodeSystem> ownVersions(String canonical) {
+    return versions(canonical, codeSystems, p -> p.ownVersions(canonical), s -> s.release().version());
   }
 
   /** Every version of a supplement, newest first; this store's before its parent's. */
@@ -126,7 +144,12 @@ public final class TerminologyStore {
   }
 
   public List<ValueSet> valueSetVersions(String url) {
-    return versions(url, valueSets, p -> p.valueSetVersions(url), ValueSet::getVersion);
+    List<ValueSet> found = ownValueSetVersions(url);
+    return found.isEmpty() ? fallback().valueSetVersions(url) : found;
+  }
+
+  private List<ValueSet> ownValueSetVersions(String url) {
+    return versions(url, valueSets, p -> p.ownValueSetVersions(url), ValueSet::getVersion);
   }
 
   public List<ConceptMapIndex> conceptMapVersions(String url) {

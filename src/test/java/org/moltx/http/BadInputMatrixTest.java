@@ -107,6 +107,8 @@ class BadInputMatrixTest {
         "example.org/none");
     get("lookup: unknown code", lookup + "?system=" + CPT + "&code=00000", Expect.status(404), "00000");
     get("lookup: unknown parameter", lookup + "?system=" + CPT + "&code=81455&foo=bar", Expect.status(400), "foo");
+    get("lookup: a control character in a parameter name", "/fhir/ValueSet/$validate-code?%00=a&=b",
+        Expect.status(400), "control character");
     get("lookup: code twice", lookup + "?system=" + CPT + "&code=81455&code=81311", Expect.CLIENT_ERROR, "code");
     get("lookup: code and coding", lookup + "?system=" + CPT + "&code=81455&coding=" + enc(CPT + "|81311"),
         Expect.CLIENT_ERROR);
