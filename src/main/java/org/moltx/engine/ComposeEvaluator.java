@@ -436,11 +436,19 @@ final class ComposeEvaluator {
     }
   }
 
-  /** The filter op as written: R5 ops such as child-of have no R4 enum constant, so read the raw code. */
+  /** The filter op as written: R5 ops such as child-of have no R4 enum constant, so read the raw code or extension. */
   private static String opOf(ConceptSetFilterComponent f, String fallback) {
     String op = f.getOpElement().getValueAsString();
+    if (op == null) {
+      // an R5 op carried into R4 by the cross-version extension on the op element
+      org.hl7.fhir.r4.model.Extension r5 = f.getOpElement().getExtensionByUrl(R5_FILTER_OP);
+      op = r5 != null && r5.hasValue() ? r5.getValue().primitiveValue() : null;
+    }
     return op == null ? fallback : op;
   }
+
+  private static final String R5_FILTER_OP =
+      "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.compose.include.filter.op";
 
   /** Concepts of different versions of one code system are different members. */
   private static String key(ExpansionItem item) {
