@@ -68,7 +68,9 @@ public final class ValidateService {
     }
     if (valid == null) {
       // report the concept a coding did find, if any, so the client sees what it was
-      ValidateResult found = results.stream().filter(r -> r.display() != null).findFirst().orElse(null);
+      // (only a concept of the value set: a coding outside it says nothing about the value set's concept)
+      ValidateResult found = !anyMember && req.valueSet() != null ? null
+          : results.stream().filter(r -> r.display() != null).findFirst().orElse(null);
       return found == null ? new ValidateResult(false, null, null, null, null, false, issues, unknown, outside)
           : new ValidateResult(false, found.system(), found.version(), found.code(), found.display(), found.inactive(),
               issues, unknown, outside);
