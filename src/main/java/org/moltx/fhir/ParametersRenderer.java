@@ -167,7 +167,8 @@ public final class ParametersRenderer {
             .setCode(OperationOutcome.IssueType.fromCode(i.type()));
         issue.getDetails().setText(i.text()).addCoding(new Coding(ErrorMapper.TX_ISSUE_TYPE, i.txType(), null));
         if (i.expression() != null) {
-          issue.addLocation(i.expression()).addExpression(i.expression());
+          // expression only: R4 deprecates location, and the ecosystem's newer test cases expect none
+          issue.addExpression(i.expression());
         }
       }
       p.addParameter().setName("issues").setResource(oo);
