@@ -87,6 +87,8 @@ public final class ErrorMapper {
     if (txType != null) {
       oo.getIssueFirstRep().getDetails().addCoding(new Coding(TX_ISSUE_TYPE, txType, null));
     }
+    MessageIds.mark(oo.getIssueFirstRep(), e.problem() == org.moltx.engine.Problem.TOO_COSTLY ? "too-costly" : txType,
+        e.getMessage());
     ex.setOperationOutcome(oo);
     return ex;
   }

@@ -166,6 +166,7 @@ public final class ParametersRenderer {
             .setSeverity(OperationOutcome.IssueSeverity.fromCode(i.severity()))
             .setCode(OperationOutcome.IssueType.fromCode(i.type()));
         issue.getDetails().setText(i.text()).addCoding(new Coding(ErrorMapper.TX_ISSUE_TYPE, i.txType(), null));
+        MessageIds.mark(issue, i.txType(), i.text());
         if (i.expression() != null) {
           // expression only: R4 deprecates location, and the ecosystem's newer test cases expect none
           issue.addExpression(i.expression());

@@ -70,6 +70,10 @@ class ValidateExpandSubsumesHttpTest {
     Parameters cs = parameters(TestServer.get("/CodeSystem/$validate-code?system=http://example.org/x&code=1"));
     assertThat(cs.getParameterBool("result")).isFalse();
     assertThat(cs.getParameterValue("x-caused-by-unknown-system").primitiveValue()).isEqualTo("http://example.org/x");
+    // each finding carries the ecosystem's message id, which clients match instead of the wording
+    org.hl7.fhir.r4.model.OperationOutcome oo = (org.hl7.fhir.r4.model.OperationOutcome) cs.getParameter("issues").getResource();
+    assertThat(oo.getIssue()).extracting(i -> i.getExtensionString(
+        "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id")).contains("UNKNOWN_CODESYSTEM");
   }
 
   @Test
