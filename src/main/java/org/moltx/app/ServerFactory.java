@@ -91,6 +91,8 @@ public final class ServerFactory {
     ServletHolder fhir = new ServletHolder("fhir", fhirServer);
     fhir.setInitOrder(1);
     context.addServlet(fhir, "/fhir/*");
+    // first: HEAD becomes the GET it mirrors, for the fast path and HAPI alike
+    context.addFilter(new FilterHolder(new org.moltx.http.HeadRequestFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addFilter(new FilterHolder(new FastPathFilter(terminology, FHIR)), "/fhir/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder("cds-hooks", new CdsHooksServlet(FHIR, terminology, config.cdsSettings())),

@@ -77,6 +77,21 @@ class ValidateExpandSubsumesHttpTest {
   }
 
   @Test
+  void headAnswersAsGetWithoutABody() {
+    String path = "/CodeSystem/$lookup?system=" + ICD + "&code=C92.10";
+    HttpResponse<String> get = TestServer.get(path);
+    HttpResponse<String> head = TestServer.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(TestServer.fhirBase() + path)).header("Accept", "application/fhir+json").method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+    HttpResponse<String> unknown = TestServer.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(TestServer.fhirBase() + "/CodeSystem/$lookup?system=" + ICD + "&code=NOPE"))
+        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+    assertThat(unknown.statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void membershipOnlyReportsNothingButMembership() {
     String vs = enc("http://moltx.org/fhir/ValueSet/cpt-81455-indications");
     Parameters out = parameters(TestServer.get("/ValueSet/$validate-code?url=" + vs + "&system=" + ICD
