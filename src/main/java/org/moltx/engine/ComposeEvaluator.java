@@ -255,7 +255,7 @@ final class ComposeEvaluator {
       }
       return result == null ? List.of() : result;
     }
-    CodeSystemRelease r = release(include);
+    CodeSystemRelease r = release(include, null, CodeSystemResolver.EXPANDING);
     List<ExpansionItem> items = new ArrayList<>();
     if (include.hasConcept()) {
       for (ConceptReferenceComponent c : include.getConcept()) {
@@ -295,7 +295,7 @@ final class ComposeEvaluator {
     List<ValueSet> imported = imports(include);
     Membership m = Membership.absent();
     if (include.hasSystem()) {
-      CodeSystemRelease r = release(include, version);
+      CodeSystemRelease r = release(include, version, CodeSystemResolver.VALIDATING);
       int i = r.indexOf(code);
       if (i < 0) {
         return new Membership(false, r, -1);
@@ -348,17 +348,14 @@ final class ComposeEvaluator {
         + "' could not be found", "valueSet");
   }
 
-  private CodeSystemRelease release(ConceptSetComponent include) {
-    return release(include, null);
-  }
-
-  private CodeSystemRelease release(ConceptSetComponent include, String requestedVersion) {
+  /** The release an include uses; {@code consequence} says what a missing one prevents. */
+  private CodeSystemRelease release(ConceptSetComponent include, String requestedVersion, String consequence) {
     String system = include.getSystem();
     String stated = include.hasVersion() ? include.getVersion() : requestedVersion;
     if (include.hasVersion() && requestedVersion != null && CodeSystemResolver.matches(include.getVersion(), requestedVersion)) {
       stated = requestedVersion; // a version the include's pattern (1.x) allows
     }
-    String version = policy.versionFor(system, stated);
+    String version = policy.choose(system, stated);
     if (stated == null && !policy.force().containsKey(system)) {
       if (policy.defaults().containsKey(system)) {
         appliedVersionRules.add("system-version=" + system + "|" + policy.defaults().get(system));
@@ -366,7 +363,9 @@ final class ComposeEvaluator {
         appliedVersionRules.add("check-system-version=" + system + "|" + policy.check().get(system));
       }
     }
-    CodeSystemRelease r = CodeSystemResolver.resolve(store, system, version, null);
+    CodeSystemRelease r = CodeSystemResolver.resolve(store, system, version, null, consequence);
+    // a check rule judges the release found, not the version or pattern asked for
+    policy.enforce(system, r.version());
     if (include.hasVersion()) {
       pinned.add(r);
     }
