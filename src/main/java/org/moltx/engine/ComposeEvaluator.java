@@ -240,7 +240,7 @@ final class ComposeEvaluator {
   }
 
   private List<ExpansionItem> expandInclude(ConceptSetComponent include) {
-    List<ValueSet> imported = imports(include);
+    List<ValueSet> imported = imports(include, true);
     if (!include.hasSystem()) {
       // only value sets: the intersection of their expansions
       List<ExpansionItem> result = null;
@@ -292,7 +292,7 @@ final class ComposeEvaluator {
         && vs().getCompose().getInclude().stream().filter(inc -> system.equals(inc.getSystem())).count() > 1) {
       return Membership.absent(); // one of several versions the value set includes, but not the one asked about
     }
-    List<ValueSet> imported = imports(include);
+    List<ValueSet> imported = imports(include, false);
     Membership m = Membership.absent();
     if (include.hasSystem()) {
       CodeSystemRelease r = release(include, version, CodeSystemResolver.VALIDATING);
@@ -319,13 +319,25 @@ final class ComposeEvaluator {
     return m;
   }
 
-  private List<ValueSet> imports(ConceptSetComponent include) {
+  /** The value sets an include imports; {@code expanding}: for an expansion, which words a missing pin its own way. */
+  private List<ValueSet> imports(ConceptSetComponent include, boolean expanding) {
     List<ValueSet> result = new ArrayList<>();
     for (CanonicalType c : include.getValueSet()) {
       if (c.getValue().startsWith("#")) {
         result.add(contained(c.getValue()));
       } else {
-        ValueSet v = ValueSets.resolve(store, c.getValue(), null);
+        // default-valueset-version pins an import that names no version
+        String pinned = policy.pinValueSet(c.getValue());
+        ValueSet v;
+        try {
+          v = ValueSets.resolve(store, pinned, null);
+        } catch (TerminologyException e) {
+          if (!expanding || pinned.equals(c.getValue()) || e.problem() != Problem.UNKNOWN_RESOURCE) {
+            throw e;
+          }
+          throw new TerminologyException(Problem.UNKNOWN_RESOURCE, "Unable to find included value set '"
+              + c.getValue() + "' version '" + pinned.substring(pinned.indexOf('|') + 1) + "'", e.element());
+        }
         usedValueSets.add(v.getUrl() + (v.hasVersion() ? "|" + v.getVersion() : ""));
         result.add(v);
       }

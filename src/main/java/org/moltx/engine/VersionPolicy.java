@@ -5,22 +5,29 @@ import java.util.Map;
 /**
  * Which code system versions an expansion or validation uses: {@code force} overrides every other version,
  * {@code defaults} apply where the value set names none, {@code check} must match the release actually used.
- * Keys are system URIs; values versions or patterns (1.0.x).
+ * Keys are system URIs; values versions or patterns (1.0.x). {@code valueSets} (default-valueset-version) pins the
+ * version of a value set that a compose imports without naming one; keys are value set URLs.
  *
  * <p>{@code enforceCheck} false means a caller reports check violations itself (validation makes them an issue
  * of a 200 answer), so resolving must not fail on them.
  */
 public record VersionPolicy(Map<String, String> defaults, Map<String, String> check, Map<String, String> force,
-    boolean enforceCheck) {
+    Map<String, String> valueSets, boolean enforceCheck) {
   public static final VersionPolicy NONE = new VersionPolicy(Map.of(), Map.of(), Map.of());
 
   public VersionPolicy(Map<String, String> defaults, Map<String, String> check, Map<String, String> force) {
-    this(defaults, check, force, true);
+    this(defaults, check, force, Map.of(), true);
   }
 
   /** This policy, with check violations left for the caller to report. */
   public VersionPolicy reportingChecks() {
-    return new VersionPolicy(defaults, check, force, false);
+    return new VersionPolicy(defaults, check, force, valueSets, false);
+  }
+
+  /** An imported value set's canonical, with the default-valueset-version pin when it names no version. */
+  public String pinValueSet(String canonical) {
+    return canonical.contains("|") || !valueSets.containsKey(canonical) ? canonical
+        : canonical + "|" + valueSets.get(canonical);
   }
 
   /**

@@ -178,6 +178,18 @@ class VersionRulesHttpTest {
     assertThat(vs.getExpansion().getContains()).extracting(c -> c.getCode()).containsExactly("b");
   }
 
+  @Test
+  void defaultValueSetVersionPinsAnImportThatNamesNoVersion() {
+    org.hl7.fhir.r4.model.ValueSet vs = parser.parseResource(org.hl7.fhir.r4.model.ValueSet.class,
+        expandOuter("1").body());
+    assertThat(vs.getExpansion().getContains()).extracting(c -> c.getCode()).containsExactly("a");
+    HttpResponse<String> wrong = expandOuter("3");
+    assertThat(wrong.statusCode()).isBetween(400, 499);
+    // tx.fhir.org's words and message id for a pinned import that is not there
+    assertThat(wrong.body()).contains("Unable to find included value set 'http://example.org/vr/inner' version '3'")
+        .contains("VS_EXP_IMPORT_UNK_PINNED");
+  }
+
   /** Validates against a value set including both 1.0.0 (code a "A 1.0.0", b) and 1.2.0 (code a "A 1.2.0", c). */
   private Parameters validateOverloaded(String coding) {
     String v1 = """
