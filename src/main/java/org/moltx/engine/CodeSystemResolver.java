@@ -16,21 +16,30 @@ import org.moltx.store.Versions;
 public final class CodeSystemResolver {
   private CodeSystemResolver() {}
 
+  /** What a missing code system prevents, for the not-found texts. */
+  public static final String VALIDATING = "the code cannot be validated";
+  public static final String EXPANDING = "the value set cannot be expanded";
+
   public static CodeSystemRelease resolve(TerminologyStore store, String system, String version, LocalDate date) {
+    return resolve(store, system, version, date, VALIDATING);
+  }
+
+  public static CodeSystemRelease resolve(TerminologyStore store, String system, String version, LocalDate date,
+      String consequence) {
     List<StoredCodeSystem> versions = store.codeSystemVersions(system);
     if (versions.isEmpty() && version != null) {
       throw new TerminologyException(Problem.UNKNOWN_SYSTEM, "A definition for CodeSystem '" + system + "' version '"
-          + version + "' could not be found, so the code cannot be validated. No versions of this code system are known",
+          + version + "' could not be found, so " + consequence + ". No versions of this code system are known",
           "system");
     }
     if (versions.isEmpty()) {
       throw new TerminologyException(Problem.UNKNOWN_SYSTEM,
-          "A definition for CodeSystem '" + system + "' could not be found, so the code cannot be validated", "system");
+          "A definition for CodeSystem '" + system + "' could not be found, so " + consequence, "system");
     }
     if (version != null) {
       return versions.stream().map(StoredCodeSystem::release).filter(r -> matches(version, r.version())).findFirst()
           .orElseThrow(() -> new TerminologyException(Problem.UNKNOWN_SYSTEM, "A definition for CodeSystem '" + system
-              + "' version '" + version + "' could not be found, so the code cannot be validated. Valid versions: "
+              + "' version '" + version + "' could not be found, so " + consequence + ". Valid versions: "
               + validVersions(versions), "version"));
     }
     if (date != null) {

@@ -240,7 +240,7 @@ final class ComposeEvaluator {
   }
 
   private List<ExpansionItem> expandInclude(ConceptSetComponent include) {
-    List<ValueSet> imported = imports(include);
+    List<ValueSet> imported = imports(include, true);
     if (!include.hasSystem()) {
       // only value sets: the intersection of their expansions
       List<ExpansionItem> result = null;
@@ -255,7 +255,7 @@ final class ComposeEvaluator {
       }
       return result == null ? List.of() : result;
     }
-    CodeSystemRelease r = release(include);
+    CodeSystemRelease r = release(include, null, CodeSystemResolver.EXPANDING);
     List<ExpansionItem> items = new ArrayList<>();
     if (include.hasConcept()) {
       for (ConceptReferenceComponent c : include.getConcept()) {
@@ -292,10 +292,10 @@ final class ComposeEvaluator {
         && vs().getCompose().getInclude().stream().filter(inc -> system.equals(inc.getSystem())).count() > 1) {
       return Membership.absent(); // one of several versions the value set includes, but not the one asked about
     }
-    List<ValueSet> imported = imports(include);
+    List<ValueSet> imported = imports(include, false);
     Membership m = Membership.absent();
     if (include.hasSystem()) {
-      CodeSystemRelease r = release(include, version);
+      CodeSystemRelease r = release(include, version, CodeSystemResolver.VALIDATING);
       int i = r.indexOf(code);
       if (i < 0) {
         return new Membership(false, r, -1);
@@ -319,13 +319,25 @@ final class ComposeEvaluator {
     return m;
   }
 
-  private List<ValueSet> imports(ConceptSetComponent include) {
+  /** The value sets an include imports; {@code expanding}: for an expansion, which words a missing pin its own way. */
+  private List<ValueSet> imports(ConceptSetComponent include, boolean expanding) {
     List<ValueSet> result = new ArrayList<>();
     for (CanonicalType c : include.getValueSet()) {
       if (c.getValue().startsWith("#")) {
         result.add(contained(c.getValue()));
       } else {
-        ValueSet v = ValueSets.resolve(store, c.getValue(), null);
+        // default-valueset-version pins an import that names no version
+        String pinned = policy.pinValueSet(c.getValue());
+        ValueSet v;
+        try {
+          v = ValueSets.resolve(store, pinned, null);
+        } catch (TerminologyException e) {
+          if (!expanding || pinned.equals(c.getValue()) || e.problem() != Problem.UNKNOWN_RESOURCE) {
+            throw e;
+          }
+          throw new TerminologyException(Problem.UNKNOWN_RESOURCE, "Unable to find included value set '"
+              + c.getValue() + "' version '" + pinned.substring(pinned.indexOf('|') + 1) + "'", e.element());
+        }
         usedValueSets.add(v.getUrl() + (v.hasVersion() ? "|" + v.getVersion() : ""));
         result.add(v);
       }
@@ -348,17 +360,14 @@ final class ComposeEvaluator {
         + "' could not be found", "valueSet");
   }
 
-  private CodeSystemRelease release(ConceptSetComponent include) {
-    return release(include, null);
-  }
-
-  private CodeSystemRelease release(ConceptSetComponent include, String requestedVersion) {
+  /** The release an include uses; {@code consequence} says what a missing one prevents. */
+  private CodeSystemRelease release(ConceptSetComponent include, String requestedVersion, String consequence) {
     String system = include.getSystem();
     String stated = include.hasVersion() ? include.getVersion() : requestedVersion;
     if (include.hasVersion() && requestedVersion != null && CodeSystemResolver.matches(include.getVersion(), requestedVersion)) {
       stated = requestedVersion; // a version the include's pattern (1.x) allows
     }
-    String version = policy.versionFor(system, stated);
+    String version = policy.choose(system, stated);
     if (stated == null && !policy.force().containsKey(system)) {
       if (policy.defaults().containsKey(system)) {
         appliedVersionRules.add("system-version=" + system + "|" + policy.defaults().get(system));
@@ -366,7 +375,9 @@ final class ComposeEvaluator {
         appliedVersionRules.add("check-system-version=" + system + "|" + policy.check().get(system));
       }
     }
-    CodeSystemRelease r = CodeSystemResolver.resolve(store, system, version, null);
+    CodeSystemRelease r = CodeSystemResolver.resolve(store, system, version, null, consequence);
+    // a check rule judges the release found, not the version or pattern asked for
+    policy.enforce(system, r.version());
     if (include.hasVersion()) {
       pinned.add(r);
     }

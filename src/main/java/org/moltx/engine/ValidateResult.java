@@ -14,17 +14,32 @@ public record ValidateResult(
     List<String> unknownSystems,
     List<String> unknownSystemsOutsideValueSet,
     String status,
-    String normalizedCode) {
+    String normalizedCode,
+    boolean standIn) {
 
   /**
    * unknownSystems: code systems (url or url|version) whose absence left the code unvalidated
    * (x-caused-by-unknown-system); unknownSystemsOutsideValueSet: unknown systems the value set does not use, so the
    * code was not in it anyway (x-unknown-system); status: the concept's status when a client should know it
-   * (deprecated), else null; normalizedCode: the code as the code system has it, when the given one differs by case.
+   * (deprecated), else null; normalizedCode: the code as the code system has it, when the given one differs by case;
+   * standIn: the concept comes from another release than the one validation needed, which could not be found.
    */
   public ValidateResult(boolean result, String system, String version, String code, String display, boolean inactive,
       List<ValidationIssue> issues, List<String> unknownSystems) {
     this(result, system, version, code, display, inactive, issues, unknownSystems, List.of(), null, null);
+  }
+
+  public ValidateResult(boolean result, String system, String version, String code, String display, boolean inactive,
+      List<ValidationIssue> issues, List<String> unknownSystems, List<String> unknownSystemsOutsideValueSet,
+      String status, String normalizedCode) {
+    this(result, system, version, code, display, inactive, issues, unknownSystems, unknownSystemsOutsideValueSet,
+        status, normalizedCode, false);
+  }
+
+  /** This result, marked as describing a stand-in release's concept. */
+  public ValidateResult asStandIn() {
+    return new ValidateResult(result, system, version, code, display, inactive, issues, unknownSystems,
+        unknownSystemsOutsideValueSet, status, normalizedCode, true);
   }
 
   public ValidateResult(boolean result, String system, String version, String code, String display, boolean inactive,

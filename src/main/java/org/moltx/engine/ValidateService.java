@@ -71,7 +71,12 @@ public final class ValidateService {
       // (only a concept of the value set: a coding outside it says nothing about the value set's concept)
       ValidateResult found = !anyMember && req.valueSet() != null ? null
           : results.stream().filter(r -> r.display() != null).findFirst().orElse(null);
-      return found == null ? new ValidateResult(false, null, null, null, null, false, issues, unknown, outside)
+      if (found == null) {
+        return new ValidateResult(false, null, null, null, null, false, issues, unknown, outside);
+      }
+      // a stand-in release's concept is only a hint: no code or system is claimed for it
+      return found.standIn()
+          ? new ValidateResult(false, null, found.version(), null, found.display(), false, issues, unknown, outside)
           : new ValidateResult(false, found.system(), found.version(), found.code(), found.display(), found.inactive(),
               issues, unknown, outside);
     }
@@ -120,22 +125,6 @@ public final class ValidateService {
       issues.add(new ValidationIssue("error", "invalid", "invalid-data", in.systemExpression() + " must be an absolute "
           + "reference, not a local reference", in.systemExpression()));
     }
-    // the value set's version of the code system wins; a different version in the coding is an error
-    String includeVersion = vs == null ? null : includeVersion(store, req, system, in);
-    if (includeVersion != null && in.version() != null && CodeSystemResolver.matches(includeVersion, in.version())) {
-      includeVersion = in.version(); // the coding names a version the include's pattern (1.x) allows
-    }
-    String chosen;
-    try {
-      chosen = req.versions().versionFor(system, includeVersion);
-    } catch (TerminologyException e) {
-      // a version rule of the request that the value set breaks is a finding, not a failed request
-      issues.add(new ValidationIssue("error", "exception", "version-error", e.getMessage(), in.versionExpression()));
-      chosen = includeVersion;
-    }
-    if (chosen == null && vs == null) {
-      chosen = in.version();
-    }
     if (store.codeSystemVersions(system).isEmpty() && !store.supplementVersions(system).isEmpty()) {
       // a supplement only adds to its base code system: it has no codes of its own to validate against
       var supplement = store.supplementVersions(system).get(0);
@@ -145,62 +134,37 @@ public final class ValidateService {
       return new ValidateResult(false, system, null, in.code(), null, false, issues, unknownSystems);
     }
     CodeSystemRelease release;
-    try {
-      release = CodeSystemResolver.resolve(store, system, chosen, null);
-    } catch (TerminologyException e) {
-      boolean noSuchSystem = store.codeSystemVersions(system).isEmpty();
-      String unknown = system;
-      if (noSuchSystem && vs != null
-          && vs.getCompose().getInclude().stream().noneMatch(inc -> unknown.equals(inc.getSystem()))) {
-        // the value set does not even name this system: the code is certainly not in it
-        issues.add(notInValueSet(system + (in.version() != null ? "|" + in.version() : "") + "#" + in.code(), vs, in));
-      }
-      boolean outside = noSuchSystem && vs != null && issues.stream().anyMatch(x -> x.txType().equals("not-in-vs"));
-      issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(),
-          in.systemExpression()));
-      if (outside) {
-        return new ValidateResult(false, system, chosen, in.code(), null, false, issues, List.of(), List.of(system));
-      }
-      unknownSystems.add(system + (chosen != null && !noSuchSystem ? "|" + chosen : ""));
-      if (!noSuchSystem) {
+    if (vs == null) {
+      release = codeSystemRelease(store, req, in, system, issues, unknownSystems);
+      if (release == null) {
+        if (store.codeSystemVersions(system).isEmpty()) {
+          String chosen = req.versions().choose(system, null);
+          return new ValidateResult(false, system, chosen != null ? chosen : in.version(), in.code(), null, false,
+              issues, unknownSystems);
+        }
         // report what the newest release says of the code, as the ecosystem's servers do
         CodeSystemRelease newest = store.codeSystemVersions(system).get(0).release();
         int found = newest.indexOf(in.code());
         return new ValidateResult(false, system, newest.version(), in.code(), found < 0 ? null : newest.display(found),
             false, issues, unknownSystems);
       }
-      return new ValidateResult(false, system, chosen, in.code(), null, false, issues, unknownSystems);
-    }
-    if (vs != null && in.version() != null && !CodeSystemResolver.matches(in.version(), release.version())) {
-      boolean versionless = includeVersion == null;
-      ValidationIssue mismatch = new ValidationIssue(versionless ? "warning" : "error", "invalid", "vs-invalid",
-          "The code system '" + system + "' version '" + release.version() + "'"
-              + (versionless ? " for the versionless include in the ValueSet" : " in the ValueSet")
-              + " include is different to the one in the value ('" + in.version() + "')",
-          in.versionExpression());
-      ValidationIssue unknownVersion = CodeSystemResolver.isKnownVersion(store, system, in.version()) ? null
-          : new ValidationIssue("error", "not-found", "not-found", "A definition for CodeSystem '" + system
-              + "' version '" + in.version() + "' could not be found, so the code cannot be validated. Valid versions: "
-              + CodeSystemResolver.validVersions(store.codeSystemVersions(system)), in.systemExpression());
-      if (unknownVersion != null) {
-        unknownSystems.add(system + "|" + in.version());
+    } else {
+      CodingVersions.Decision decision = CodingVersions.decide(store, req.versions(), system,
+          includeVersion(store, req, system, in), in);
+      issues.addAll(decision.leading());
+      unknownSystems.addAll(decision.unknownSystems());
+      release = decision.release();
+      if (release == null) {
+        return missingRelease(store, req, in, system, decision, issues, unknownSystems);
       }
-      // the value set's own version first when it names one; the coding's unknown version first otherwise
-      if (!versionless) {
-        issues.add(mismatch);
-      }
-      if (unknownVersion != null) {
-        issues.add(unknownVersion);
-      }
-      if (versionless) {
-        issues.add(mismatch);
-      }
+      issues.addAll(decision.trailing());
     }
     int i = release.indexOf(in.code());
     Membership membership = null;
     List<ValidationIssue> statusNotes = new ArrayList<>();
     if (vs != null) {
-      ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), null);
+      // the version rules' check was reported above, as an issue of this answer
+      ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions().reportingChecks(), null);
       try {
         membership = evaluator.contains(vs, system, release.version(), in.code());
         for (String f : evaluator.flagged()) {
@@ -327,6 +291,71 @@ public final class ValidateService {
         unknownSystems, List.of(), deprecated ? "deprecated" : inactiveStatus, normalized);
   }
 
+  /** $validate-code on a code system: the release the rules or the coding name, or null after reporting it missing. */
+  private static CodeSystemRelease codeSystemRelease(TerminologyStore store, ValidateRequest req, CodedInput in,
+      String system, List<ValidationIssue> issues, List<String> unknownSystems) {
+    String chosen = req.versions().choose(system, null);
+    if (chosen == null) {
+      chosen = in.version();
+    }
+    try {
+      CodeSystemRelease release = CodeSystemResolver.resolve(store, system, chosen, null);
+      String violation = req.versions().violation(system, release.version());
+      if (violation != null) {
+        issues.add(new ValidationIssue("error", "exception", "version-error", violation, in.versionExpression()));
+      }
+      return release;
+    } catch (TerminologyException e) {
+      boolean noSuchSystem = store.codeSystemVersions(system).isEmpty();
+      unknownSystems.add(system + (chosen != null && !noSuchSystem ? "|" + chosen : ""));
+      issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(), in.systemExpression()));
+      return null;
+    }
+  }
+
+  /**
+   * The release the value set needs is missing: say so, and report what a stand-in release says of the code, as the
+   * ecosystem's servers do.
+   */
+  private static ValidateResult missingRelease(TerminologyStore store, ValidateRequest req, CodedInput in,
+      String system, CodingVersions.Decision decision, List<ValidationIssue> issues, List<String> unknownSystems) {
+    ValueSet vs = req.valueSet();
+    String wanted = decision.wanted();
+    boolean noSuchSystem = store.codeSystemVersions(system).isEmpty();
+    if (noSuchSystem && vs.getCompose().getInclude().stream().noneMatch(inc -> system.equals(inc.getSystem()))) {
+      // the value set does not even name this system: the code is certainly not in it (x-unknown-system)
+      issues.add(notInValueSet(system + (in.version() != null ? "|" + in.version() : "") + "#" + in.code(), vs, in));
+      // nothing chose a version: the coding's own one is what could not be found
+      issues.add(new ValidationIssue("error", "not-found", "not-found",
+          notFound(store, system, wanted != null ? wanted : in.version()), in.systemExpression()));
+      return new ValidateResult(false, system, wanted, in.code(), null, false, issues, List.of(), List.of(system));
+    }
+    String key = system + (wanted != null && !noSuchSystem ? "|" + wanted : "");
+    if (!unknownSystems.contains(key)) {
+      unknownSystems.add(key);
+      issues.add(new ValidationIssue("error", "not-found", "not-found", notFound(store, system, wanted),
+          in.systemExpression()));
+    }
+    issues.addAll(decision.trailing());
+    if (noSuchSystem) {
+      return new ValidateResult(false, system, wanted, in.code(), null, false, issues, unknownSystems);
+    }
+    CodeSystemRelease standIn = CodingVersions.standIn(store, req.versions(), system, in);
+    int found = standIn.indexOf(in.code());
+    return new ValidateResult(false, system, standIn.version(), in.code(), found < 0 ? null : standIn.display(found),
+        false, issues, unknownSystems).asStandIn();
+  }
+
+  /** The resolver's text for a release that is not there. */
+  private static String notFound(TerminologyStore store, String system, String version) {
+    try {
+      CodeSystemResolver.resolve(store, system, version, null);
+      return null;
+    } catch (TerminologyException e) {
+      return e.getMessage();
+    }
+  }
+
   private static boolean retired(Designation d) {
     return d.extensions() != null && d.extensions().stream().anyMatch(x -> x.url().equals(
         "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status")
@@ -384,7 +413,7 @@ public final class ValidateService {
     for (String v : newestFirst) {
       Membership m;
       try {
-        m = new ComposeEvaluator(store, req.versions(), null).contains(vs, system, v, in.code());
+        m = new ComposeEvaluator(store, req.versions().reportingChecks(), null).contains(vs, system, v, in.code());
       } catch (TerminologyException e) {
         continue; // an include of a version we do not have is reported when it is used
       }
@@ -417,7 +446,7 @@ public final class ValidateService {
     }
     List<String> members = new ArrayList<>();
     for (String s : systems) {
-      ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), null);
+      ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions().reportingChecks(), null);
       try {
         if (evaluator.contains(req.valueSet(), s, in.version(), in.code()).member()) {
           members.add(s);

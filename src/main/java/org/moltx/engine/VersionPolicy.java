@@ -4,26 +4,61 @@ import java.util.Map;
 
 /**
  * Which code system versions an expansion or validation uses: {@code force} overrides every other version,
- * {@code defaults} apply where the value set names none, {@code check} must match what the value set names.
- * Keys are system URIs; values versions.
+ * {@code defaults} apply where the value set names none, {@code check} must match the release actually used.
+ * Keys are system URIs; values versions or patterns (1.0.x). {@code valueSets} (default-valueset-version) pins the
+ * version of a value set that a compose imports without naming one; keys are value set URLs.
+ *
+ * <p>{@code enforceCheck} false means a caller reports check violations itself (validation makes them an issue
+ * of a 200 answer), so resolving must not fail on them.
  */
-public record VersionPolicy(Map<String, String> defaults, Map<String, String> check, Map<String, String> force) {
+public record VersionPolicy(Map<String, String> defaults, Map<String, String> check, Map<String, String> force,
+    Map<String, String> valueSets, boolean enforceCheck) {
   public static final VersionPolicy NONE = new VersionPolicy(Map.of(), Map.of(), Map.of());
 
-  /** The version to use for a system that a value set names with {@code stated} (may be null). */
-  public String versionFor(String system, String stated) {
+  public VersionPolicy(Map<String, String> defaults, Map<String, String> check, Map<String, String> force) {
+    this(defaults, check, force, Map.of(), true);
+  }
+
+  /** This policy, with check violations left for the caller to report. */
+  public VersionPolicy reportingChecks() {
+    return new VersionPolicy(defaults, check, force, valueSets, false);
+  }
+
+  /** An imported value set's canonical, with the default-valueset-version pin when it names no version. */
+  public String pinValueSet(String canonical) {
+    return canonical.contains("|") || !valueSets.containsKey(canonical) ? canonical
+        : canonical + "|" + valueSets.get(canonical);
+  }
+
+  /**
+   * The version (or pattern) to look for when the value set states {@code stated} (may be null): force, else the
+   * stated one, else the default, else the check pattern, which then also chooses among the versions.
+   */
+  public String choose(String system, String stated) {
     if (force.containsKey(system)) {
       return force.get(system);
     }
     if (stated != null) {
-      String required = check.get(system);
-      if (required != null && !CodeSystemResolver.matches(required, stated)) {
-        throw new TerminologyException(Problem.VERSION_ERROR, "The version '" + stated + "' is not allowed for system '"
-            + system + "': required to be '" + required + "' by a version-check parameter", null);
-      }
       return stated;
     }
-    // a check pattern also chooses among the versions when the value set names none
     return defaults.containsKey(system) ? defaults.get(system) : check.get(system);
+  }
+
+  /** The version-error text when a check-system-version rule forbids the release {@code found}, else null. */
+  public String violation(String system, String found) {
+    String required = check.get(system);
+    if (required == null || found == null || CodeSystemResolver.matches(required, found)) {
+      return null;
+    }
+    return "The version '" + found + "' is not allowed for system '" + system + "': required to be '" + required
+        + "' by a version-check parameter";
+  }
+
+  /** Fails with a version-error when a check rule forbids the release {@code found} (unless reporting checks). */
+  public void enforce(String system, String found) {
+    String violation = enforceCheck ? violation(system, found) : null;
+    if (violation != null) {
+      throw new TerminologyException(Problem.VERSION_ERROR, violation, null);
+    }
   }
 }

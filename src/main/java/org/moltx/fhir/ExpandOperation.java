@@ -124,10 +124,10 @@ public final class ExpandOperation {
     return ValueSets.resolve(store, url, version);
   }
 
-  /** system-version, check-system-version and force-system-version, each a list of system|version. */
+  /** system-version, check-system-version, force-system-version and default-valueset-version: lists of url|version. */
   static VersionPolicy versionPolicy(RequestDetails request) {
     return new VersionPolicy(versions(request, "system-version"), versions(request, "check-system-version"),
-        versions(request, "force-system-version"));
+        versions(request, "force-system-version"), versions(request, "default-valueset-version"), true);
   }
 
   private static Map<String, String> versions(RequestDetails request, String name) {

@@ -118,7 +118,8 @@ final class ExpansionRenderer {
     // directly is nested
     boolean nest = !options.excludeNested() && source.getCompose().getInclude().stream()
         .noneMatch(inc -> inc.hasConcept() || inc.hasValueSet());
-    // name the version on each concept when the expansion draws on several versions of a code system
+    // name the version on each concept when the expansion draws on several versions of a code system, or the value
+    // set asks for several (a force-system-version may have made them one)
     Map<String, Long> versionsPerSystem = result.usedCodeSystems().stream()
         .collect(java.util.stream.Collectors.groupingBy(cs -> cs.split("\\|")[0], java.util.stream.Collectors.counting()));
     List<String> requested = new java.util.ArrayList<>(options.properties());
@@ -129,7 +130,8 @@ final class ExpansionRenderer {
         options.excludeNested(), options.displayLanguage(), options.echo(), statusOfInactive);
     for (ExpansionItem item : result.contains()) {
       ValueSetExpansionContainsComponent c = contains(item, withStatus);
-      if (versionsPerSystem.getOrDefault(item.system(), 0L) > 1 && item.release().version() != null) {
+      if ((versionsPerSystem.getOrDefault(item.system(), 0L) > 1 || composeVersions(source, item.system()) > 1)
+          && item.release().version() != null) {
         c.setVersion(item.release().version());
       }
       CodeSystemRelease r = item.release();
@@ -367,5 +369,11 @@ final class ExpansionRenderer {
 
   static EchoedParameter echo(String name, int value) {
     return new EchoedParameter(name, new IntegerType(value));
+  }
+
+  /** How many different versions of the system the value set's includes state. */
+  private static long composeVersions(ValueSet vs, String system) {
+    return vs.getCompose().getInclude().stream().filter(inc -> system.equals(inc.getSystem()) && inc.hasVersion())
+        .map(ValueSet.ConceptSetComponent::getVersion).distinct().count();
   }
 }

@@ -40,6 +40,7 @@ final class MessageIds {
       new Rule("invalid-display", "Invalid displayLanguage", "INVALID_DISPLAY_NAME"),
       new Rule("not-found", "Required supplement not found", "VALUESET_SUPPLEMENT_MISSING"),
       new Rule("not-found", "A definition for the value Set", "Unable_to_resolve_value_Set_"),
+      new Rule("not-found", "Unable to find included value set", "VS_EXP_IMPORT_UNK_PINNED"),
       new Rule("not-found", "No versions of this code system are known", "UNKNOWN_CODESYSTEM_VERSION_NONE"),
       new Rule("not-found", "so the value set cannot be expanded", "UNKNOWN_CODESYSTEM_VERSION_EXP"),
       new Rule("not-found", "' version '", "UNKNOWN_CODESYSTEM_VERSION"),
