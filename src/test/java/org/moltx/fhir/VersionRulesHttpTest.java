@@ -190,14 +190,18 @@ class VersionRulesHttpTest {
         .contains("VS_EXP_IMPORT_UNK_PINNED");
   }
 
+  /** Two releases of CS: 1.0.0 (a "A 1.0.0", b) and 1.2.0 (a "A 1.2.0", c). */
+  private static final String RELEASE_1_0 = """
+      {"resourceType":"CodeSystem","url":"%s","version":"1.0.0","status":"active","content":"complete",
+       "concept":[{"code":"a","display":"A 1.0.0"},{"code":"b","display":"B"}]}""".formatted(CS);
+  private static final String RELEASE_1_2 = """
+      {"resourceType":"CodeSystem","url":"%s","version":"1.2.0","status":"active","content":"complete",
+       "concept":[{"code":"a","display":"A 1.2.0"},{"code":"c","display":"C"}]}""".formatted(CS);
+
   /** Validates against a value set including both 1.0.0 (code a "A 1.0.0", b) and 1.2.0 (code a "A 1.2.0", c). */
   private Parameters validateOverloaded(String coding) {
-    String v1 = """
-        {"resourceType":"CodeSystem","url":"%s","version":"1.0.0","status":"active","content":"complete",
-         "concept":[{"code":"a","display":"A 1.0.0"},{"code":"b","display":"B"}]}""".formatted(CS);
-    String v2 = """
-        {"resourceType":"CodeSystem","url":"%s","version":"1.2.0","status":"active","content":"complete",
-         "concept":[{"code":"a","display":"A 1.2.0"},{"code":"c","display":"C"}]}""".formatted(CS);
+    String v1 = RELEASE_1_0;
+    String v2 = RELEASE_1_2;
     String both = """
         {"resourceType":"ValueSet","url":"http://example.org/vr/both","version":"1","status":"active",
          "compose":{"include":[{"system":"%s","version":"1.0.0"},{"system":"%s","version":"1.2.0"}]}}"""
@@ -229,12 +233,8 @@ class VersionRulesHttpTest {
 
   /** Expands a value set with this compose over releases 1.0.0 (a "A 1.0.0", b) and 1.2.0 (a "A 1.2.0", c). */
   private org.hl7.fhir.r4.model.ValueSet expandOverloaded(String compose) {
-    String v1 = """
-        {"resourceType":"CodeSystem","url":"%s","version":"1.0.0","status":"active","content":"complete",
-         "concept":[{"code":"a","display":"A 1.0.0"},{"code":"b","display":"B"}]}""".formatted(CS);
-    String v2 = """
-        {"resourceType":"CodeSystem","url":"%s","version":"1.2.0","status":"active","content":"complete",
-         "concept":[{"code":"a","display":"A 1.2.0"},{"code":"c","display":"C"}]}""".formatted(CS);
+    String v1 = RELEASE_1_0;
+    String v2 = RELEASE_1_2;
     HttpResponse<String> r = TestServer.post("/ValueSet/$expand", """
         {"resourceType":"Parameters","parameter":[{"name":"valueSet","resource":{"resourceType":"ValueSet",
          "url":"http://example.org/vr/ov","status":"active","compose":%s}},
