@@ -115,23 +115,9 @@ public final class ValidateService {
       throw new TerminologyException(Problem.INVALID_REQUEST, "No system given for code '" + in.code() + "'",
           in.systemExpression());
     }
-    if (vs != null && !store.valueSetVersions(system).isEmpty() && store.codeSystemVersions(system).isEmpty()) {
-      issues.add(notInValueSet(system + (in.version() != null ? "|" + in.version() : "") + "#" + in.code(), vs, in));
-      issues.add(new ValidationIssue("error", "invalid", "invalid-data", "The Coding references a value set, not a code "
-          + "system ('" + system + "')", in.systemExpression()));
-      return new ValidateResult(false, system, null, in.code(), null, false, issues, unknownSystems);
-    }
-    if (!isAbsolute(system)) {
-      issues.add(new ValidationIssue("error", "invalid", "invalid-data", in.systemExpression() + " must be an absolute "
-          + "reference, not a local reference", in.systemExpression()));
-    }
-    if (store.codeSystemVersions(system).isEmpty() && !store.supplementVersions(system).isEmpty()) {
-      // a supplement only adds to its base code system: it has no codes of its own to validate against
-      var supplement = store.supplementVersions(system).get(0);
-      issues.add(new ValidationIssue("error", "invalid", "invalid-data", "CodeSystem " + system
-          + (supplement.hasVersion() ? "|" + supplement.getVersion() : "")
-          + " is a supplement, so can't be used as a value in " + in.systemExpression(), in.systemExpression()));
-      return new ValidateResult(false, system, null, in.code(), null, false, issues, unknownSystems);
+    ValidateResult refused = refuseSystem(store, vs, in, system, issues);
+    if (refused != null) {
+      return refused;
     }
     CodeSystemRelease release;
     if (vs == null) {
@@ -190,7 +176,7 @@ public final class ValidateService {
             + "' is valid but is not active", in.codeExpression()));
       }
       if (!membership.member()) {
-        issues.add(notInValueSet(system + (in.version() != null ? "|" + in.version() : "") + "#" + in.code() + (in.display() != null ? " ('" + in.display() + "')" : ""), vs, in));
+        issues.add(notInValueSet(label(system, in) + (in.display() != null ? " ('" + in.display() + "')" : ""), vs, in));
       }
     }
     if (i < 0 && "fragment".equals(release.info().content())) {
@@ -208,6 +194,66 @@ public final class ValidateService {
           + Hints.forUnknownCode(release, in.code()), in.codeExpression()));
       return new ValidateResult(false, system, release.version(), in.code(), null, false, issues, unknownSystems);
     }
+    String display = checkDisplay(req, in, system, release, i, issues);
+    if (release.isAbstract(i) && !req.abstractAllowed()) {
+      issues.add(new ValidationIssue("error", "business-rule", "code-rule", "Code '" + system + "#" + in.code()
+          + "' is abstract, and not allowed in this context", in.codeExpression()));
+      if (vs != null && issues.stream().noneMatch(x -> x.txType().equals("not-in-vs"))) {
+        // where abstract codes are not allowed, the value set does not offer this one
+        issues.add(notInValueSet(label(system, in), vs, in));
+      }
+    }
+    boolean inactive = release.isInactive(i);
+    String status = statusFindings(in, system, vs, release, i, issues);
+    String normalized = null;
+    if (!release.code(i).equals(in.code())) {
+      // found through the code system's case insensitivity: say so, and give the code as the system has it
+      normalized = release.code(i);
+      issues.add(new ValidationIssue("information", "business-rule", "code-rule", "The code '" + in.code()
+          + "' differs from the correct code '" + normalized + "' by case. Although the code system '" + system
+          + (release.version() != null ? "|" + release.version() : "") + "' is case insensitive, implementers are "
+          + "strongly encouraged to use the correct case anyway", in.codeExpression()));
+    }
+    boolean ok = issues.stream().noneMatch(ValidationIssue::isError);
+    statusNotes.addAll(issues);
+    return new ValidateResult(ok, system, release.version(), in.code(), display, inactive, statusNotes,
+        unknownSystems, List.of(), status, normalized);
+  }
+
+  /**
+   * A system that is not a code system to validate against: a value set's URL, a local reference (only noted), or a
+   * supplement. Returns the answer when validation cannot go on, else null.
+   */
+  private static ValidateResult refuseSystem(TerminologyStore store, ValueSet vs, CodedInput in, String system,
+      List<ValidationIssue> issues) {
+    if (vs != null && !store.valueSetVersions(system).isEmpty() && store.codeSystemVersions(system).isEmpty()) {
+      issues.add(notInValueSet(label(system, in), vs, in));
+      issues.add(new ValidationIssue("error", "invalid", "invalid-data", "The Coding references a value set, not a code "
+          + "system ('" + system + "')", in.systemExpression()));
+      return new ValidateResult(false, system, null, in.code(), null, false, issues, List.of());
+    }
+    if (!isAbsolute(system)) {
+      issues.add(new ValidationIssue("error", "invalid", "invalid-data", in.systemExpression() + " must be an absolute "
+          + "reference, not a local reference", in.systemExpression()));
+    }
+    if (store.codeSystemVersions(system).isEmpty() && !store.supplementVersions(system).isEmpty()) {
+      // a supplement only adds to its base code system: it has no codes of its own to validate against
+      var supplement = store.supplementVersions(system).get(0);
+      issues.add(new ValidationIssue("error", "invalid", "invalid-data", "CodeSystem " + system
+          + (supplement.hasVersion() ? "|" + supplement.getVersion() : "")
+          + " is a supplement, so can't be used as a value in " + in.systemExpression(), in.systemExpression()));
+      return new ValidateResult(false, system, null, in.code(), null, false, issues, List.of());
+    }
+    return null;
+  }
+
+  /**
+   * The display findings: a wrong display is an error naming the right ones (a warning for CPT's paraphrases or when
+   * lenient), in the asked language when there is one; a retired designation still matches, with a note. Returns the
+   * display to report.
+   */
+  private static String checkDisplay(ValidateRequest req, CodedInput in, String system, CodeSystemRelease release, int i,
+      List<ValidationIssue> issues) {
     List<Designation> candidates = displays(release, i);
     List<Designation> inLanguage = req.displayLanguage() == null ? candidates
         // a display of no stated language (nor the code system's) may be in any language
@@ -245,14 +291,15 @@ public final class ValidateService {
           + "' is no longer considered a correct display for code '" + in.code() + "' (status = deprecated). "
           + "The correct display is one of " + current + ".", in.displayExpression(), false));
     }
-    if (release.isAbstract(i) && !req.abstractAllowed()) {
-      issues.add(new ValidationIssue("error", "business-rule", "code-rule", "Code '" + system + "#" + in.code()
-          + "' is abstract, and not allowed in this context", in.codeExpression()));
-      if (vs != null && issues.stream().noneMatch(x -> x.txType().equals("not-in-vs"))) {
-        // where abstract codes are not allowed, the value set does not offer this one
-        issues.add(notInValueSet(system + (in.version() != null ? "|" + in.version() : "") + "#" + in.code(), vs, in));
-      }
-    }
+    return display;
+  }
+
+  /**
+   * What the concept's status says: inactive (with its status, such as retired), deprecated, or deprecated by the
+   * value set that lists it. Returns the status to report, or null.
+   */
+  private static String statusFindings(CodedInput in, String system, ValueSet vs, CodeSystemRelease release, int i,
+      List<ValidationIssue> issues) {
     boolean inactive = release.isInactive(i);
     String inactiveStatus = null;
     if (inactive) {
@@ -276,19 +323,7 @@ public final class ValidateService {
           + " is marked with a status of " + statusInValueSet + " and its use should be reviewed", in.codeExpression(),
           false));
     }
-    String normalized = null;
-    if (!release.code(i).equals(in.code())) {
-      // found through the code system's case insensitivity: say so, and give the code as the system has it
-      normalized = release.code(i);
-      issues.add(new ValidationIssue("information", "business-rule", "code-rule", "The code '" + in.code()
-          + "' differs from the correct code '" + normalized + "' by case. Although the code system '" + system
-          + (release.version() != null ? "|" + release.version() : "") + "' is case insensitive, implementers are "
-          + "strongly encouraged to use the correct case anyway", in.codeExpression()));
-    }
-    boolean ok = issues.stream().noneMatch(ValidationIssue::isError);
-    statusNotes.addAll(issues);
-    return new ValidateResult(ok, system, release.version(), in.code(), display, inactive, statusNotes,
-        unknownSystems, List.of(), deprecated ? "deprecated" : inactiveStatus, normalized);
+    return deprecated ? "deprecated" : inactiveStatus;
   }
 
   /** $validate-code on a code system: the release the rules or the coding name, or null after reporting it missing. */
@@ -324,7 +359,7 @@ public final class ValidateService {
     boolean noSuchSystem = store.codeSystemVersions(system).isEmpty();
     if (noSuchSystem && vs.getCompose().getInclude().stream().noneMatch(inc -> system.equals(inc.getSystem()))) {
       // the value set does not even name this system: the code is certainly not in it (x-unknown-system)
-      issues.add(notInValueSet(system + (in.version() != null ? "|" + in.version() : "") + "#" + in.code(), vs, in));
+      issues.add(notInValueSet(label(system, in), vs, in));
       // nothing chose a version: the coding's own one is what could not be found
       issues.add(new ValidationIssue("error", "not-found", "not-found",
           notFound(store, system, wanted != null ? wanted : in.version()), in.systemExpression()));
@@ -426,6 +461,11 @@ public final class ValidateService {
       }
     }
     return firstMember != null ? firstMember : newestFirst.get(0);
+  }
+
+  /** system|version#code as the coding states it, for messages. */
+  private static String label(String system, CodedInput in) {
+    return system + (in.version() != null ? "|" + in.version() : "") + "#" + in.code();
   }
 
   private static ValidationIssue notInValueSet(String coding, ValueSet vs, CodedInput in) {
