@@ -123,16 +123,7 @@ public final class ValidateService {
     if (vs == null) {
       release = codeSystemRelease(store, req, in, system, issues, unknownSystems);
       if (release == null) {
-        if (store.codeSystemVersions(system).isEmpty()) {
-          String chosen = req.versions().choose(system, null);
-          return new ValidateResult(false, system, chosen != null ? chosen : in.version(), in.code(), null, false,
-              issues, unknownSystems);
-        }
-        // report what the newest release says of the code, as the ecosystem's servers do
-        CodeSystemRelease newest = store.codeSystemVersions(system).get(0).release();
-        int found = newest.indexOf(in.code());
-        return new ValidateResult(false, system, newest.version(), in.code(), found < 0 ? null : newest.display(found),
-            false, issues, unknownSystems);
+        return releaseNotFound(store, req, in, system, issues, unknownSystems);
       }
     } else {
       CodingVersions.Decision decision = CodingVersions.decide(store, req.versions(), system,
@@ -179,20 +170,8 @@ public final class ValidateService {
         issues.add(notInValueSet(label(system, in) + (in.display() != null ? " ('" + in.display() + "')" : ""), vs, in));
       }
     }
-    if (i < 0 && "fragment".equals(release.info().content())) {
-      // a fragment does not hold every code of its system: an unknown code may be valid, so it is only a warning
-      issues.removeIf(x -> x.txType().equals("not-in-vs"));
-      issues.add(new ValidationIssue("warning", "code-invalid", "invalid-code", "Unknown Code '" + in.code()
-          + "' in the CodeSystem '" + system + "' version '" + release.version() + "' - note that the code system is "
-          + "labeled as a fragment, so the code may be valid in some other fragment", in.codeExpression(), false));
-      return new ValidateResult(issues.stream().noneMatch(ValidationIssue::isError), system, release.version(),
-          in.code(), null, false, issues, unknownSystems);
-    }
     if (i < 0) {
-      issues.add(new ValidationIssue("error", "code-invalid", "invalid-code", "Unknown code '" + in.code()
-          + "' in the CodeSystem '" + system + "' version '" + release.version() + "'"
-          + Hints.forUnknownCode(release, in.code()), in.codeExpression()));
-      return new ValidateResult(false, system, release.version(), in.code(), null, false, issues, unknownSystems);
+      return unknownCode(in, system, release, issues, unknownSystems);
     }
     String display = checkDisplay(req, in, system, release, i, issues);
     if (release.isAbstract(i) && !req.abstractAllowed()) {
@@ -324,6 +303,38 @@ public final class ValidateService {
           false));
     }
     return deprecated ? "deprecated" : inactiveStatus;
+  }
+
+  /** $validate-code on a code system whose release is missing: what the newest release (if any) says of the code. */
+  private static ValidateResult releaseNotFound(TerminologyStore store, ValidateRequest req, CodedInput in,
+      String system, List<ValidationIssue> issues, List<String> unknownSystems) {
+    if (store.codeSystemVersions(system).isEmpty()) {
+      String chosen = req.versions().choose(system, null);
+      return new ValidateResult(false, system, chosen != null ? chosen : in.version(), in.code(), null, false,
+          issues, unknownSystems);
+    }
+    // report what the newest release says of the code, as the ecosystem's servers do
+    CodeSystemRelease newest = store.codeSystemVersions(system).get(0).release();
+    int found = newest.indexOf(in.code());
+    return new ValidateResult(false, system, newest.version(), in.code(), found < 0 ? null : newest.display(found),
+        false, issues, unknownSystems);
+  }
+
+  /** A code the release does not have: an error, or only a warning in a fragment, which may lack valid codes. */
+  private static ValidateResult unknownCode(CodedInput in, String system, CodeSystemRelease release,
+      List<ValidationIssue> issues, List<String> unknownSystems) {
+    if ("fragment".equals(release.info().content())) {
+      issues.removeIf(x -> x.txType().equals("not-in-vs"));
+      issues.add(new ValidationIssue("warning", "code-invalid", "invalid-code", "Unknown Code '" + in.code()
+          + "' in the CodeSystem '" + system + "' version '" + release.version() + "' - note that the code system is "
+          + "labeled as a fragment, so the code may be valid in some other fragment", in.codeExpression(), false));
+      return new ValidateResult(issues.stream().noneMatch(ValidationIssue::isError), system, release.version(),
+          in.code(), null, false, issues, unknownSystems);
+    }
+    issues.add(new ValidationIssue("error", "code-invalid", "invalid-code", "Unknown code '" + in.code()
+        + "' in the CodeSystem '" + system + "' version '" + release.version() + "'"
+        + Hints.forUnknownCode(release, in.code()), in.codeExpression()));
+    return new ValidateResult(false, system, release.version(), in.code(), null, false, issues, unknownSystems);
   }
 
   /** $validate-code on a code system: the release the rules or the coding name, or null after reporting it missing. */

@@ -59,48 +59,13 @@ final class ExpansionRenderer {
 
   static ValueSet render(ExpandResult result, Options options) {
     ValueSet source = result.valueSet();
-    ValueSet vs = new ValueSet();
-    vs.setId(source.getIdElement().getIdPart());
-    vs.setUrl(source.getUrl()).setVersion(source.getVersion()).setName(source.getName()).setTitle(source.getTitle());
-    vs.setStatus(source.getStatus());
-    if (source.hasLanguage()) {
-      vs.setLanguage(source.getLanguage());
-    }
-    if (source.hasExperimental()) {
-      vs.setExperimental(source.getExperimental());
-    }
-    vs.setDateElement(source.getDateElement()).setPublisher(source.getPublisher());
-    // a value set that lists its concepts keeps its extensions (supplements named...) on the expansion, as the
-    // ecosystem's reference expansions do; one that includes whole code systems does not
-    if (source.getCompose().getInclude().stream().anyMatch(ValueSet.ConceptSetComponent::hasConcept)) {
-      source.getExtension().forEach(e -> vs.addExtension(e.copy()));
-    }
+    ValueSet vs = header(source);
     ValueSet.ValueSetExpansionComponent exp = vs.getExpansion();
     exp.setIdentifier("urn:uuid:" + UUID.randomUUID()).setTimestamp(new Date()).setTotal(result.total());
     if (result.offset() > 0 || options.echo().stream().anyMatch(e -> e.name().equals("offset"))) {
       exp.setOffset(result.offset());
     }
-    for (EchoedParameter e : options.echo()) {
-      exp.addParameter().setName(e.name()).setValue(e.value());
-    }
-    for (String rule : result.appliedVersionRules()) {
-      int eq = rule.indexOf('=');
-      exp.addParameter().setName(rule.substring(0, eq)).setValue(new UriType(rule.substring(eq + 1)));
-    }
-    for (String cs : result.usedCodeSystems()) {
-      exp.addParameter().setName("used-codesystem").setValue(new UriType(cs));
-    }
-    if (result.versionsMatched()) {
-      exp.addParameter().setName("versionsMatch").setValue(new BooleanType(true));
-    }
-    for (String v : result.usedValueSets()) {
-      exp.addParameter().setName("used-valueset").setValue(new UriType(v));
-    }
-    markFragments(result, exp);
-    for (String f : result.flagged()) {
-      String[] parts = f.split("\\|", 3);
-      exp.addParameter().setName("warning-" + parts[0]).setValue(new UriType(parts[2]));
-    }
+    addParameters(exp, result, options);
     List<String> properties = new java.util.ArrayList<>(declaredProperties(result, options.properties()));
     boolean statusOfInactive = !properties.contains("status")
         && result.contains().stream().anyMatch(ExpansionRenderer::hasStatus);
@@ -146,6 +111,55 @@ final class ExpansionRenderer {
       byKey.put(r.url() + "|" + item.code(), c);
     }
     return vs;
+  }
+
+  /** The value set's metadata, as the expansion's resource carries it. */
+  private static ValueSet header(ValueSet source) {
+    ValueSet vs = new ValueSet();
+    vs.setId(source.getIdElement().getIdPart());
+    vs.setUrl(source.getUrl()).setVersion(source.getVersion()).setName(source.getName()).setTitle(source.getTitle());
+    vs.setStatus(source.getStatus());
+    if (source.hasLanguage()) {
+      vs.setLanguage(source.getLanguage());
+    }
+    if (source.hasExperimental()) {
+      vs.setExperimental(source.getExperimental());
+    }
+    vs.setDateElement(source.getDateElement()).setPublisher(source.getPublisher());
+    // a value set that lists its concepts keeps its extensions (supplements named...) on the expansion, as the
+    // ecosystem's reference expansions do; one that includes whole code systems does not
+    if (source.getCompose().getInclude().stream().anyMatch(ValueSet.ConceptSetComponent::hasConcept)) {
+      source.getExtension().forEach(e -> vs.addExtension(e.copy()));
+    }
+    return vs;
+  }
+
+  /**
+   * expansion.parameter: the request's parameters echoed, the version rules applied, and what was used (code systems,
+   * value sets, fragments, versionsMatch), and warnings for flagged resources.
+   */
+  private static void addParameters(ValueSet.ValueSetExpansionComponent exp, ExpandResult result, Options options) {
+    for (EchoedParameter e : options.echo()) {
+      exp.addParameter().setName(e.name()).setValue(e.value());
+    }
+    for (String rule : result.appliedVersionRules()) {
+      int eq = rule.indexOf('=');
+      exp.addParameter().setName(rule.substring(0, eq)).setValue(new UriType(rule.substring(eq + 1)));
+    }
+    for (String cs : result.usedCodeSystems()) {
+      exp.addParameter().setName("used-codesystem").setValue(new UriType(cs));
+    }
+    if (result.versionsMatched()) {
+      exp.addParameter().setName("versionsMatch").setValue(new BooleanType(true));
+    }
+    for (String v : result.usedValueSets()) {
+      exp.addParameter().setName("used-valueset").setValue(new UriType(v));
+    }
+    markFragments(result, exp);
+    for (String f : result.flagged()) {
+      String[] parts = f.split("\\|", 3);
+      exp.addParameter().setName("warning-" + parts[0]).setValue(new UriType(parts[2]));
+    }
   }
 
   private static boolean hasStatus(ExpansionItem item) {
