@@ -49,7 +49,8 @@ public final class CodeSystemProvider implements IResourceProvider {
       @OptionalParam(name = "title") StringParam title,
       @OptionalParam(name = "status") TokenParam status) {
     TerminologyStore store = terminology.store();
-    return store.codeSystems().stream()
+    // by url through the store's index, which also reaches the FHIR core terminology it loads on demand
+    return (url != null ? store.codeSystemVersions(url.getValue()) : store.codeSystems()).stream()
         .filter(s -> {
           CodeSystemInfo i = s.release().info();
           return SearchMatch.token(resourceId, s.id()) && SearchMatch.uri(url, i.url())

@@ -13,6 +13,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.moltx.engine.Terminology;
+import org.moltx.store.TerminologyStore;
 
 /** Read and search of ValueSets. */
 public final class ValueSetProvider implements IResourceProvider {
@@ -41,7 +42,9 @@ public final class ValueSetProvider implements IResourceProvider {
       @OptionalParam(name = "name") StringParam name,
       @OptionalParam(name = "title") StringParam title,
       @OptionalParam(name = "status") TokenParam status) {
-    return terminology.store().valueSets().stream()
+    TerminologyStore store = terminology.store();
+    // by url through the store's index, which also reaches the FHIR core terminology it loads on demand
+    return (url != null ? store.valueSetVersions(url.getValue()) : store.valueSets()).stream()
         .filter(v -> SearchMatch.token(resourceId, v.getIdElement().getIdPart()) && SearchMatch.uri(url, v.getUrl())
             && SearchMatch.token(version, v.getVersion()) && SearchMatch.string(name, v.getName())
             && SearchMatch.string(title, v.getTitle())

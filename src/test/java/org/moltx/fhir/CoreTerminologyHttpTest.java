@@ -44,6 +44,17 @@ class CoreTerminologyHttpTest {
   }
 
   @Test
+  void searchByUrlFindsCoreResources() {
+    // what a remote validation support asks first, before it sends $validate-code
+    org.hl7.fhir.r4.model.Bundle cs = TestServer.client().search().forResource(CodeSystem.class)
+        .where(CodeSystem.URL.matches().value(GENDER)).returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute();
+    assertThat(cs.getEntry()).extracting(e -> ((CodeSystem) e.getResource()).getUrl()).containsExactly(GENDER);
+    org.hl7.fhir.r4.model.Bundle vs = TestServer.client().search().forResource(ValueSet.class)
+        .where(ValueSet.URL.matches().value(GENDER_VS)).returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute();
+    assertThat(vs.getEntry()).extracting(e -> ((ValueSet) e.getResource()).getUrl()).containsExactly(GENDER_VS);
+  }
+
+  @Test
   void validatesAgainstACoreValueSetAndLooksUpACoreCode() {
     Parameters out = TestServer.client().operation().onType(ValueSet.class).named("$validate-code")
         .withParameter(Parameters.class, "url", new UriType(GENDER_VS))
