@@ -105,7 +105,6 @@ final class ComposeEvaluator {
     }
   }
 
-
   /** Whether (system, code) is a member; the release consulted is returned through {@link Membership}. */
   Membership contains(ValueSet vs, String system, String version, String code) {
     enter(vs);
@@ -159,15 +158,14 @@ final class ComposeEvaluator {
         out.add(group.get(0));
         continue;
       }
-      List<ExpansionItem> sorted = new ArrayList<>(group);
-      sorted.sort(java.util.Comparator.comparing((ExpansionItem i) -> !pinned.contains(i.release()))
-          .thenComparing((a, b) -> org.moltx.store.Versions.compare(b.release().version(), a.release().version())));
       if (versionsMatch) {
         ExpansionItem newest = group.stream()
             .max((a, b) -> org.moltx.store.Versions.compare(a.release().version(), b.release().version())).get();
         out.add(new ExpansionItem(newest.release(), newest.index(), group.get(0).display()));
       } else {
-        out.addAll(sorted);
+        group.sort(java.util.Comparator.comparing((ExpansionItem i) -> !pinned.contains(i.release()))
+            .thenComparing((a, b) -> org.moltx.store.Versions.compare(b.release().version(), a.release().version())));
+        out.addAll(group);
       }
     }
     return out;
@@ -182,7 +180,7 @@ final class ComposeEvaluator {
     if (path.isEmpty()) {
       checkCycles(vs, new ArrayDeque<>());
     }
-    String key = vs.getUrl() + (vs.hasVersion() ? "|" + vs.getVersion() : "");
+    String key = key(vs);
     if (path.contains(key)) {
       throw circularity(key, path);
     }
@@ -201,7 +199,7 @@ final class ComposeEvaluator {
    * membership question, which could otherwise be answered without ever meeting the cycle.
    */
   private void checkCycles(ValueSet vs, Deque<String> trail) {
-    String key = vs.getUrl() + (vs.hasVersion() ? "|" + vs.getVersion() : "");
+    String key = key(vs);
     if (trail.contains(key)) {
       throw circularity(key, trail);
     }
@@ -323,6 +321,10 @@ final class ComposeEvaluator {
   private List<ValueSet> imports(ConceptSetComponent include, boolean expanding) {
     List<ValueSet> result = new ArrayList<>();
     for (CanonicalType c : include.getValueSet()) {
+      if (c.getValue() == null) {
+        throw new TerminologyException(Problem.INVALID_VALUE_SET, "A value set import has no canonical",
+            location(include) + ".valueSet");
+      }
       if (c.getValue().startsWith("#")) {
         result.add(contained(c.getValue()));
       } else {
@@ -338,7 +340,7 @@ final class ComposeEvaluator {
           throw new TerminologyException(Problem.UNKNOWN_RESOURCE, "Unable to find included value set '"
               + c.getValue() + "' version '" + pinned.substring(pinned.indexOf('|') + 1) + "'", e.element());
         }
-        usedValueSets.add(v.getUrl() + (v.hasVersion() ? "|" + v.getVersion() : ""));
+        usedValueSets.add(key(v));
         result.add(v);
       }
     }
@@ -414,7 +416,7 @@ final class ComposeEvaluator {
 
   /** "ValueSet.compose.include[n]" (or exclude[n]) of the value set being evaluated. */
   private String location(ConceptSetComponent part) {
-    ValueSet vs = open.peek();
+    ValueSet vs = vs();
     int n = vs == null ? -1 : vs.getCompose().getInclude().indexOf(part);
     if (n >= 0) {
       return "ValueSet.compose.include[" + n + "]";
@@ -460,6 +462,11 @@ final class ComposeEvaluator {
 
   private static final String R5_FILTER_OP =
       "http://hl7.org/fhir/5.0/StructureDefinition/extension-ValueSet.compose.include.filter.op";
+
+  /** url|version of a value set, as paths, messages and used-valueset name it. */
+  private static String key(ValueSet vs) {
+    return vs.getUrl() + (vs.hasVersion() ? "|" + vs.getVersion() : "");
+  }
 
   /** Concepts of different versions of one code system are different members. */
   private static String key(ExpansionItem item) {

@@ -12,8 +12,9 @@ import org.moltx.store.TerminologyStore;
  * draft, or experimental. Reported as "Reference to draft CodeSystem url|version" and "warning-draft" expansion
  * parameters, as the HL7 terminology ecosystem does.
  */
-final class StatusFlags {
-  private static final String STANDARDS_STATUS =
+public final class StatusFlags {
+  /** The extension by which a resource, a concept or a designation states its standards status. */
+  public static final String STANDARDS_STATUS =
       "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status";
 
   private StatusFlags() {}

@@ -403,8 +403,7 @@ public final class ValidateService {
   }
 
   private static boolean retired(Designation d) {
-    return d.extensions() != null && d.extensions().stream().anyMatch(x -> x.url().equals(
-        "http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status")
+    return d.extensions() != null && d.extensions().stream().anyMatch(x -> x.url().equals(StatusFlags.STANDARDS_STATUS)
         && ("deprecated".equals(x.value()) || "withdrawn".equals(x.value())));
   }
 
@@ -423,7 +422,7 @@ public final class ValidateService {
         if (deprecated != null && deprecated.getValue() != null && "true".equals(deprecated.getValue().primitiveValue())) {
           return "deprecated";
         }
-        var standards = c.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/structuredefinition-standards-status");
+        var standards = c.getExtensionByUrl(StatusFlags.STANDARDS_STATUS);
         if (standards != null && standards.getValue() != null && List.of("deprecated", "withdrawn")
             .contains(standards.getValue().primitiveValue())) {
           return standards.getValue().primitiveValue();

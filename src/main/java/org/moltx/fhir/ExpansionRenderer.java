@@ -85,8 +85,7 @@ final class ExpansionRenderer {
         .noneMatch(inc -> inc.hasConcept() || inc.hasValueSet());
     // name the version on each concept when the expansion draws on several versions of a code system, or the value
     // set asks for several (a force-system-version may have made them one)
-    Map<String, Long> versionsPerSystem = result.usedCodeSystems().stream()
-        .collect(java.util.stream.Collectors.groupingBy(cs -> cs.split("\\|")[0], java.util.stream.Collectors.counting()));
+    java.util.Set<String> versioned = severalVersions(source, result);
     List<String> requested = new java.util.ArrayList<>(options.properties());
     if (statusOfInactive) {
       requested.add("status");
@@ -95,8 +94,7 @@ final class ExpansionRenderer {
         options.excludeNested(), options.displayLanguage(), options.echo(), statusOfInactive);
     for (ExpansionItem item : result.contains()) {
       ValueSetExpansionContainsComponent c = contains(item, withStatus);
-      if ((versionsPerSystem.getOrDefault(item.system(), 0L) > 1 || composeVersions(source, item.system()) > 1)
-          && item.release().version() != null) {
+      if (versioned.contains(item.system()) && item.release().version() != null) {
         c.setVersion(item.release().version());
       }
       CodeSystemRelease r = item.release();
@@ -245,7 +243,7 @@ final class ExpansionRenderer {
     });
     if (item.listed() != null) {
       // what the value set itself says of the concept travels with it
-      for (String url : List.of(VALUESET_DEPRECATED, STRUCTURE_DEFINITIONS + "structuredefinition-standards-status",
+      for (String url : List.of(VALUESET_DEPRECATED, org.moltx.engine.StatusFlags.STANDARDS_STATUS,
           VALUESET_CONCEPT_DEFINITION)) {
         item.listed().getExtensionsByUrl(url).forEach(e -> c.addExtension(e.copy()));
       }
@@ -385,9 +383,25 @@ final class ExpansionRenderer {
     return new EchoedParameter(name, new IntegerType(value));
   }
 
-  /** How many different versions of the system the value set's includes state. */
-  private static long composeVersions(ValueSet vs, String system) {
-    return vs.getCompose().getInclude().stream().filter(inc -> system.equals(inc.getSystem()) && inc.hasVersion())
-        .map(ValueSet.ConceptSetComponent::getVersion).distinct().count();
+  /** The systems of which the expansion used, or the value set's includes state, more than one version. */
+  private static java.util.Set<String> severalVersions(ValueSet vs, ExpandResult result) {
+    Map<String, java.util.Set<String>> versions = new HashMap<>();
+    result.usedCodeSystems().forEach(cs -> versions.computeIfAbsent(cs.split("\\|")[0], k -> new java.util.HashSet<>())
+        .add(cs));
+    java.util.Set<String> out = new java.util.HashSet<>();
+    versions.forEach((system, used) -> {
+      if (used.size() > 1) {
+        out.add(system);
+      }
+    });
+    Map<String, java.util.Set<String>> stated = new HashMap<>();
+    vs.getCompose().getInclude().stream().filter(inc -> inc.hasSystem() && inc.hasVersion())
+        .forEach(inc -> stated.computeIfAbsent(inc.getSystem(), k -> new java.util.HashSet<>()).add(inc.getVersion()));
+    stated.forEach((system, v) -> {
+      if (v.size() > 1) {
+        out.add(system);
+      }
+    });
+    return out;
   }
 }

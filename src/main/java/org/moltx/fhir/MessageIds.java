@@ -35,7 +35,8 @@ final class MessageIds {
       new Rule("invalid-data", "must be an absolute reference", "Terminology_TX_System_Relative"),
       new Rule("invalid-data", "references a value set", "Terminology_TX_System_ValueSet2"),
       new Rule("invalid-display", "Wrong whitespace", "Display_Name_WS_for__should_be_one_of__instead_of"),
-      new Rule("invalid-display", "Wrong Display Name", null), // decided below: with or without valid displays
+      new Rule("invalid-display", "Default display is", "NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_ERR"),
+      new Rule("invalid-display", "Wrong Display Name", "Display_Name_for__should_be_one_of__instead_of"),
       new Rule("invalid-display", "There are no valid display names found", "NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_OK"),
       new Rule("invalid-display", "Invalid displayLanguage", "INVALID_DISPLAY_NAME"),
       new Rule("not-found", "Required supplement not found", "VALUESET_SUPPLEMENT_MISSING"),
@@ -66,10 +67,6 @@ final class MessageIds {
     }
     for (Rule r : RULES) {
       if (r.txType().equals(txType) && (r.phrase() == null || text.contains(r.phrase()))) {
-        if (r.id() == null) {
-          return text.contains("There are no valid display names found") ? "NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_ERR"
-              : "Display_Name_for__should_be_one_of__instead_of";
-        }
         return r.id();
       }
     }
