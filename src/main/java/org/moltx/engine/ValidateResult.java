@@ -48,11 +48,6 @@ public record ValidateResult(
         null);
   }
 
-  public ValidateResult(boolean result, String system, String version, String code, String display, boolean inactive,
-      List<ValidationIssue> issues, List<String> unknownSystems, String status) {
-    this(result, system, version, code, display, inactive, issues, unknownSystems, List.of(), status, null);
-  }
-
   /** The errors' and warnings' texts, joined: the {@code message} output parameter. */
   public String message() {
     // a valid answer's message carries its warnings, and the note that no display exists in the asked language;

@@ -44,8 +44,11 @@ final class SupplementMerger {
     for (ConceptDefinitionComponent s : from) {
       ConceptDefinitionComponent target = byCode.get(s.getCode());
       if (target != null) {
-        s.getDesignation().forEach(d -> target.addDesignation(d.copy()).getDesignation().get(
-            target.getDesignation().size() - 1).addExtension(SOURCE, new org.hl7.fhir.r4.model.CanonicalType(source)));
+        for (CodeSystem.ConceptDefinitionDesignationComponent d : s.getDesignation()) {
+          CodeSystem.ConceptDefinitionDesignationComponent copy = d.copy();
+          copy.addExtension(SOURCE, new org.hl7.fhir.r4.model.CanonicalType(source));
+          target.addDesignation(copy);
+        }
         s.getProperty().forEach(p -> target.addProperty(p.copy()));
         s.getExtension().forEach(e -> target.addExtension(e.copy()));
       }
