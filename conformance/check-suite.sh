@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI entry point for the HL7 terminology ecosystem tests (mode "general", 597 tests).
-# Starts the built server (target/moltx.jar) on a free port, runs conformance/run-suite.sh against it,
-# stops the server, and compares the pass count with the recorded minimum in conformance/tx-pass-count.txt.
+# Starts the built server (target/moltx.jar) on a free port, runs conformance/run-suite.sh against it, then
+# conformance/run-validator.sh (the official HL7 validator using it as its terminology server), stops the server,
+# and compares the pass count with the recorded minimum in conformance/tx-pass-count.txt.
 #
 # usage: conformance/check-suite.sh            (from anywhere; paths are resolved from this script)
 # exit:  0  passed >= recorded minimum (or skipped with MOLTX_SKIP_TX=1)
@@ -10,6 +11,7 @@
 #        3  the runner itself did not run (server unreachable, /metadata?mode=terminology failed, library download failed, timeout)
 # env:
 #   MOLTX_SKIP_TX=1           skip entirely (exit 0)
+#   MOLTX_SKIP_VALIDATOR=1    skip the HL7 validator check only
 #   MOLTX_JAR                 server jar (default: target/moltx.jar in the project root)
 #   MOLTX_TX_PORT             port to use (default: a free port)
 #   MOLTX_TX_STARTUP_TIMEOUT  seconds to wait for /fhir/metadata (default 60)
@@ -118,6 +120,16 @@ fi
 rc=$?
 secs=$(( $(date +%s) - start ))
 
+# the same server as the HL7 validator's terminology server (skipped with extra runner arguments)
+vrc=0
+if [ $# -eq 0 ] && [ "${MOLTX_SKIP_VALIDATOR:-0}" != "1" ]; then
+  echo "check-suite: validating conformance/validator/cases with the HL7 validator through $BASE"
+  vstart=$(date +%s)
+  bash "$HERE/run-validator.sh" "$BASE"
+  vrc=$?
+  echo "check-suite: HL7 validator check took $(( $(date +%s) - vstart ))s"
+fi
+
 server_died=0
 if ! kill -0 "$SERVER_PID" 2>/dev/null; then server_died=1; SERVER_PID=""; fi
 stop_server
@@ -152,6 +164,10 @@ echo "check-suite: failing tests: $OUT/failed-tests.txt; diffs: diff -r $OUT/exp
 if [ $# -ne 0 ]; then
   echo "check-suite: extra runner arguments given ($*): not comparing with the recorded minimum"
   exit 0
+fi
+if [ $vrc -ne 0 ]; then
+  echo "check-suite: FAILURE: the HL7 validator judged conformance/validator/cases otherwise than expected (exit $vrc; see above)" >&2
+  exit 1
 fi
 if [ "$PASSED" -lt "$RECORDED" ]; then
   echo "check-suite: FAILURE: terminology ecosystem tests regressed: $PASSED passed < $RECORDED recorded" >&2

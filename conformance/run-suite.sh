@@ -25,38 +25,7 @@ URL="${1%/}"; shift
 TESTS="${TX_TESTS_DIR:-$HERE/tx-tests}"
 OUT="${TX_OUT:-$HERE/target}"
 JAVA="${JAVA:-java}"
-MVN="${MVN:-mvn}"
-if [ -n "${TX_RUNNER_LIB:-}" ]; then
-  LIB="$TX_RUNNER_LIB"
-elif [ -n "${HOME:-}" ] && mkdir -p "$HOME/.cache" 2>/dev/null && [ -w "$HOME/.cache" ]; then
-  LIB="$HOME/.cache/moltx-tx-runner-lib"
-else
-  LIB="$HERE/target/tx-runner-lib"
-fi
-
-# --- the validator library: fetched once per machine (per runner/pom.xml content) from Maven Central ---
-STAMP="$LIB/.complete-$(cksum < "$HERE/runner/pom.xml" | cut -d' ' -f1)"
-if [ ! -f "$STAMP" ]; then
-  echo "run-suite: fetching the HL7 validator library into $LIB (once; ~155 MB from Maven Central)"
-  mkdir -p "$(dirname "$LIB")"
-  TMP="$(mktemp -d "${LIB%/}.tmp.XXXXXX")"
-  # shellcheck disable=SC2086
-  if ! "$MVN" -f "$HERE/runner/pom.xml" -s "$HERE/runner/settings.xml" -B -q -Dstyle.color=never ${TX_RUNNER_MVN_OPTS:-} \
-        dependency:copy-dependencies -DoutputDirectory="$TMP" -DincludeScope=runtime; then
-    rm -rf "$TMP"
-    echo "run-suite: ERROR: could not download the validator library (see Maven output above)" >&2
-    exit 3
-  fi
-  if ! ls "$TMP"/org.hl7.fhir.validation-*.jar >/dev/null 2>&1; then
-    rm -rf "$TMP"; echo "run-suite: ERROR: library download incomplete" >&2; exit 3
-  fi
-  # replace only what we put there (never rm -rf a folder the user named)
-  mkdir -p "$LIB"
-  rm -f "$LIB"/*.jar "$LIB"/.complete-*
-  mv "$TMP"/*.jar "$LIB"/
-  rm -rf "$TMP"
-  touch "$STAMP"
-fi
+source "$HERE/runner/fetch-lib.sh" || exit 3
 
 mkdir -p "$OUT"
 LOGCFG="$HERE/runner/logback.xml"

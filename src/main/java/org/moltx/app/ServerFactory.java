@@ -39,6 +39,7 @@ import org.moltx.engine.Terminology;
 import org.moltx.fhir.FhirServer;
 import org.moltx.http.JsonErrorHandler;
 import org.moltx.http.OpsHandler;
+import org.moltx.http.SingleDateHeader;
 import org.moltx.http.Reloader;
 import org.moltx.http.RequestLimits;
 import org.moltx.http.RequestMetrics;
@@ -112,7 +113,7 @@ public final class ServerFactory {
         config.adminToken(), front);
     SizeLimitHandler size = new SizeLimitHandler(config.maxBodyBytes(), -1);
     size.setHandler(ops);
-    graceful.setHandler(new RequestLimits(config.maxUrlLength(), config.maxParams(), size));
+    graceful.setHandler(new SingleDateHeader(new RequestLimits(config.maxUrlLength(), config.maxParams(), size)));
     server.setHandler(graceful);
     server.setErrorHandler(new JsonErrorHandler());
     server.setRequestLog(new RequestMetrics(metrics, config.accessLog()));

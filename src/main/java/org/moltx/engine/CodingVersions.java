@@ -53,7 +53,10 @@ final class CodingVersions {
       // a versionless include only meets the newest release by default: a warning, listed after the errors
       (wanted == null ? trailing : leading).add(new ValidationIssue(wanted == null ? "warning" : "error", "invalid",
           "vs-invalid", text, in.versionExpression()));
-      if (!CodeSystemResolver.isKnownVersion(store, system, coding)) {
+      String latest = policy.latestInstead(store, system, coding);
+      if (latest != null) {
+        trailing.add(new ValidationIssue("warning", "not-found", "not-found", latest, in.versionExpression()));
+      } else if (!CodeSystemResolver.isKnownVersion(store, system, coding)) {
         unknown.add(system + "|" + coding);
         leading.add(new ValidationIssue("error", "not-found", "not-found", "A definition for CodeSystem '" + system
             + "' version '" + coding + "' could not be found, so the code cannot be validated. Valid versions: "

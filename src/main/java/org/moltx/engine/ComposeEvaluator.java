@@ -377,6 +377,9 @@ final class ComposeEvaluator {
         appliedVersionRules.add("check-system-version=" + system + "|" + policy.check().get(system));
       }
     }
+    if (policy.latestInstead(store, system, version) != null) {
+      version = null; // default-to-latest-version: the newest release, named in used-codesystem
+    }
     CodeSystemRelease r = CodeSystemResolver.resolve(store, system, version, null, consequence);
     // a check rule judges the release found, not the version or pattern asked for
     policy.enforce(system, r.version());

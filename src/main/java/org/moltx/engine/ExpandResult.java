@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.r4.model.ValueSet;
 
-/** $expand output: the requested page of members, the total, and the code systems and value sets used. */
+/**
+ * $expand output: the requested page of members, the total, and the code systems and value sets used;
+ * {@code incomplete}: cut at the size limit because the client accepted an incomplete expansion.
+ */
 public record ExpandResult(
     ValueSet valueSet, List<ExpansionItem> contains, int total, int offset, Set<String> usedCodeSystems,
-    Set<String> usedValueSets, Set<String> appliedVersionRules, Set<String> flagged, boolean versionsMatched) {}
+    Set<String> usedValueSets, Set<String> appliedVersionRules, Set<String> flagged, boolean versionsMatched,
+    boolean incomplete) {}

@@ -17,14 +17,17 @@ public final class ExpandService {
       all.removeIf(i -> i.release().isInactive(i.index()));
     }
     int total = all.size();
-    if (req.count() == null && total > req.maxSize()) {
+    boolean incomplete = req.count() == null && total > req.maxSize() && req.incompleteOk();
+    if (req.count() == null && total > req.maxSize() && !incomplete) {
       String url = req.valueSet().getUrl() + (req.valueSet().hasVersion() ? "|" + req.valueSet().getVersion() : "");
       throw new TerminologyException(Problem.TOO_COSTLY, "The value set '" + url + "' expansion has too many codes to "
           + "produce (>" + req.maxSize() + "): " + total + " codes; use count (and offset) to page, or filter", "count");
     }
     int from = Math.min(req.offset(), total);
-    int to = req.count() == null ? total : (int) Math.min((long) from + req.count(), total);
+    int count = incomplete ? req.maxSize() : req.count() == null ? total : req.count();
+    int to = (int) Math.min((long) from + count, total);
     return new ExpandResult(req.valueSet(), all.subList(from, to), total, req.offset(), evaluator.usedCodeSystems(),
-        evaluator.usedValueSets(), evaluator.appliedVersionRules(), evaluator.flagged(), evaluator.versionsMatched());
+        evaluator.usedValueSets(), evaluator.appliedVersionRules(), evaluator.flagged(), evaluator.versionsMatched(),
+        incomplete);
   }
 }

@@ -24,7 +24,7 @@ public final class LookupService {
     int i = release.indexOf(request.code());
     if (i < 0) {
       throw new TerminologyException(Problem.UNKNOWN_CODE, "Unknown code '" + request.code() + "' in the CodeSystem '"
-          + system + "' version '" + release.version() + "'" + Hints.forUnknownCode(release, request.code()), "code");
+          + system + "' version '" + release.version() + "'" + Hints.forUnknownCode(store, release, request.code(), request.version() != null), "code");
     }
     List<String> wanted = request.properties() == null ? List.of() : request.properties();
     List<ResultProperty> props = new ArrayList<>();

@@ -15,8 +15,8 @@ public final class SubsumesService {
       throw new TerminologyException(Problem.INVALID_REQUEST, "No system given", "system");
     }
     CodeSystemRelease r = CodeSystemResolver.resolve(store, TerminologyStore.canonicalSystem(system), version, null);
-    int a = index(r, codeA, "codeA");
-    int b = index(r, codeB, "codeB");
+    int a = index(store, r, codeA, "codeA", version != null);
+    int b = index(store, r, codeB, "codeB", version != null);
     if (a == b) {
       return "equivalent";
     }
@@ -26,11 +26,12 @@ public final class SubsumesService {
     return r.subsumes(b, a) ? "subsumed-by" : "not-subsumed";
   }
 
-  private static int index(CodeSystemRelease r, String code, String element) {
+  private static int index(TerminologyStore store, CodeSystemRelease r, String code, String element,
+      boolean versionNamed) {
     int i = r.indexOf(code);
     if (i < 0) {
       throw new TerminologyException(Problem.UNKNOWN_CODE, "Unknown code '" + code + "' in the CodeSystem '" + r.url()
-          + "' version '" + r.version() + "'" + Hints.forUnknownCode(r, code), element);
+          + "' version '" + r.version() + "'" + Hints.forUnknownCode(store, r, code, versionNamed), element);
     }
     return i;
   }

@@ -171,7 +171,7 @@ public final class ValidateService {
       }
     }
     if (i < 0) {
-      return unknownCode(in, system, release, issues, unknownSystems);
+      return unknownCode(store, in, system, release, issues, unknownSystems);
     }
     String display = checkDisplay(req, in, system, release, i, issues);
     if (release.isAbstract(i) && !req.abstractAllowed()) {
@@ -321,7 +321,7 @@ public final class ValidateService {
   }
 
   /** A code the release does not have: an error, or only a warning in a fragment, which may lack valid codes. */
-  private static ValidateResult unknownCode(CodedInput in, String system, CodeSystemRelease release,
+  private static ValidateResult unknownCode(TerminologyStore store, CodedInput in, String system, CodeSystemRelease release,
       List<ValidationIssue> issues, List<String> unknownSystems) {
     if ("fragment".equals(release.info().content())) {
       issues.removeIf(x -> x.txType().equals("not-in-vs"));
@@ -333,7 +333,7 @@ public final class ValidateService {
     }
     issues.add(new ValidationIssue("error", "code-invalid", "invalid-code", "Unknown code '" + in.code()
         + "' in the CodeSystem '" + system + "' version '" + release.version() + "'"
-        + Hints.forUnknownCode(release, in.code()), in.codeExpression()));
+        + Hints.forUnknownCode(store, release, in.code(), in.version() != null), in.codeExpression()));
     return new ValidateResult(false, system, release.version(), in.code(), null, false, issues, unknownSystems);
   }
 
@@ -343,6 +343,11 @@ public final class ValidateService {
     String chosen = req.versions().choose(system, null);
     if (chosen == null) {
       chosen = in.version();
+      String latest = req.versions().latestInstead(store, system, chosen);
+      if (latest != null) {
+        issues.add(new ValidationIssue("warning", "not-found", "not-found", latest, in.versionExpression()));
+        chosen = null;
+      }
     }
     try {
       CodeSystemRelease release = CodeSystemResolver.resolve(store, system, chosen, null);

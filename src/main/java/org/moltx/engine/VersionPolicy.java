@@ -1,6 +1,7 @@
 package org.moltx.engine;
 
 import java.util.Map;
+import org.moltx.store.TerminologyStore;
 
 /**
  * Which code system versions an expansion or validation uses: {@code force} overrides every other version,
@@ -10,18 +11,40 @@ import java.util.Map;
  *
  * <p>{@code enforceCheck} false means a caller reports check violations itself (validation makes them an issue
  * of a 200 answer), so resolving must not fail on them.
+ *
+ * <p>{@code latestForUnknown} (default-to-latest-version): a version the server does not have of a code system it
+ * does have is answered from the newest release, with a warning, instead of failing.
  */
 public record VersionPolicy(Map<String, String> defaults, Map<String, String> check, Map<String, String> force,
-    Map<String, String> valueSets, boolean enforceCheck) {
+    Map<String, String> valueSets, boolean enforceCheck, boolean latestForUnknown) {
   public static final VersionPolicy NONE = new VersionPolicy(Map.of(), Map.of(), Map.of());
 
   public VersionPolicy(Map<String, String> defaults, Map<String, String> check, Map<String, String> force) {
-    this(defaults, check, force, Map.of(), true);
+    this(defaults, check, force, Map.of(), true, false);
   }
 
   /** This policy, with check violations left for the caller to report. */
   public VersionPolicy reportingChecks() {
-    return new VersionPolicy(defaults, check, force, valueSets, false);
+    return new VersionPolicy(defaults, check, force, valueSets, false, latestForUnknown);
+  }
+
+  /** This policy, answering a version the server lacks from the newest release (default-to-latest-version). */
+  public VersionPolicy withLatestForUnknown(boolean latest) {
+    return new VersionPolicy(defaults, check, force, valueSets, enforceCheck, latest);
+  }
+
+  /**
+   * The warning for answering from the newest release because {@code version} of {@code system} is not here, or
+   * null when the policy does not do that or the version is here (or the system is not).
+   */
+  public String latestInstead(TerminologyStore store, String system, String version) {
+    if (!latestForUnknown || version == null || store.codeSystemVersions(system).isEmpty()
+        || CodeSystemResolver.isKnownVersion(store, system, version)) {
+      return null;
+    }
+    return "A definition for CodeSystem '" + system + "' version '" + version + "' could not be found; the latest "
+        + "version '" + store.codeSystemVersions(system).get(0).release().version() + "' was used instead "
+        + "(default-to-latest-version)";
   }
 
   /** An imported value set's canonical, with the default-valueset-version pin when it names no version. */

@@ -44,16 +44,20 @@ public final class CodeSystemProvider implements IResourceProvider {
   public List<CodeSystem> search(
       @OptionalParam(name = "_id") TokenParam resourceId,
       @OptionalParam(name = "url") UriParam url,
+      @OptionalParam(name = "system") UriParam system,
       @OptionalParam(name = "version") TokenParam version,
       @OptionalParam(name = "name") StringParam name,
       @OptionalParam(name = "title") StringParam title,
       @OptionalParam(name = "status") TokenParam status) {
     TerminologyStore store = terminology.store();
-    // by url through the store's index, which also reaches the FHIR core terminology it loads on demand
-    return (url != null ? store.codeSystemVersions(url.getValue()) : store.codeSystems()).stream()
+    // by url (or system, its R4 synonym) through the store's index, which resolves a registered alias (an OID) to
+    // the canonical and also reaches the FHIR core terminology it loads on demand; the answer names the canonical
+    UriParam canonical = url != null ? url : system;
+    return (canonical != null ? store.codeSystemVersions(canonical.getValue()) : store.codeSystems()).stream()
         .filter(s -> {
           CodeSystemInfo i = s.release().info();
-          return SearchMatch.token(resourceId, s.id()) && SearchMatch.uri(url, i.url())
+          return SearchMatch.token(resourceId, s.id()) && SearchMatch.system(url, i.url())
+              && SearchMatch.system(system, i.url())
               && SearchMatch.token(version, i.version()) && SearchMatch.string(name, i.name())
               && SearchMatch.string(title, i.title()) && SearchMatch.token(status, i.status());
         })

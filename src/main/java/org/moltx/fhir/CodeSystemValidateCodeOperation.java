@@ -27,7 +27,8 @@ import org.moltx.store.TerminologyStore;
 /** CodeSystem/$validate-code, type and instance level: is the code in the code system, with this display? */
 public final class CodeSystemValidateCodeOperation {
   static final Set<String> ACCEPTED = Set.of("url", "codeSystem", "code", "version", "display", "coding",
-      "codeableConcept", "date", "abstract", "displayLanguage", "lenient-display-validation", "useSupplement", "system");
+      "codeableConcept", "date", "abstract", "displayLanguage", "lenient-display-validation", "useSupplement", "system",
+      "mode", "default-to-latest-version", "system-version", "check-system-version", "force-system-version");
 
   private final Terminology terminology;
 
@@ -70,14 +71,15 @@ public final class CodeSystemValidateCodeOperation {
       throw ErrorMapper.invalid("No code system given: supply url (or coding.system)", "url");
     }
     ValidateRequest req = request(inputs, codeableConcept != null, Values.bool(isAbstract, true),
-        Values.bool(lenient, false), Values.displayLanguage(request, displayLanguage));
+        ValueSetValidateCodeOperation.lenientDisplay(request, lenient), Values.displayLanguage(request, displayLanguage),
+        ExpandOperation.versionPolicy(request));
     return ParametersRenderer.validation(terminology.validate(store, req), codeableConcept);
   }
 
   /** The engine request for a code system check; the fast path builds its requests here too, so both agree. */
   static ValidateRequest request(List<CodedInput> inputs, boolean codeableConcept, boolean abstractAllowed,
-      boolean lenientDisplay, String displayLanguage) {
+      boolean lenientDisplay, String displayLanguage, VersionPolicy versions) {
     return new ValidateRequest(null, inputs, codeableConcept, abstractAllowed, false, lenientDisplay, displayLanguage,
-        VersionPolicy.NONE);
+        versions);
   }
 }

@@ -32,10 +32,11 @@ public final class ExpandOperation {
       "filter", "date", "offset", "count", "includeDesignations", "designation", "includeDefinition", "activeOnly",
       "excludeNested", "excludeNotForUI", "excludePostCoordinated", "displayLanguage", "exclude-system",
       "system-version", "check-system-version", "force-system-version", "property", "useSupplement",
-      "default-valueset-version");
+      "default-valueset-version", "default-to-latest-version", "_limit", "_incomplete", "incomplete-ok");
   /** Parameters that say what to expand rather than how: not echoed in expansion.parameter. */
   private static final Set<String> NOT_ECHOED = Set.of("url", "valueSet", "tx-resource", "uuid", "valueSetVersion",
-      "property", "system-version", "check-system-version", "useSupplement");
+      "property", "system-version", "check-system-version", "useSupplement", "cache-id", "diagnostics", "_limit",
+      "_incomplete");
 
   private final Terminology terminology;
   private final int maxExpansionSize;
@@ -71,7 +72,8 @@ public final class ExpandOperation {
     VersionPolicy versions = versionPolicy(request);
     ExpandRequest req = new ExpandRequest(target, Values.string(filter), count == null ? null : count.getValue(),
         offset == null || offset.getValue() == null ? 0 : offset.getValue(), Values.bool(activeOnly, false), versions,
-        maxExpansionSize);
+        limit(request), OperationInput.flag(request, "incomplete-ok", false)
+            || OperationInput.flag(request, "_incomplete", false));
     // includeDefinition alone adds nothing: R4 contains has no definition, and the ecosystem returns it only as the
     // R5 property a client asks for with property=definition
     List<String> properties = new ArrayList<>(OperationInput.strings(request, "property"));
@@ -97,6 +99,18 @@ public final class ExpandOperation {
         Values.bool(includeDesignations, false) || !designations.isEmpty(), designations, properties,
         Values.bool(excludeNested, false) || req.count() != null || searchesWholeSystem(req), language, echo, false);
     return ExpansionRenderer.render(result, options);
+  }
+
+  /** The most codes an expansion without count may have: the server's limit, or the client's _limit if lower. */
+  private int limit(RequestDetails request) {
+    String limit = OperationInput.string(request, "_limit");
+    if (limit == null) {
+      return maxExpansionSize;
+    }
+    if (!limit.matches("\\d{1,9}")) {
+      throw ErrorMapper.invalid("The parameter _limit must be a whole number, not '" + limit + "'", "_limit");
+    }
+    return Math.min(maxExpansionSize, Integer.parseInt(limit));
   }
 
   /** A text filter over an include of a whole code system is a search: its hits come flat, as a search result. */
@@ -127,7 +141,8 @@ public final class ExpandOperation {
   /** system-version, check-system-version, force-system-version and default-valueset-version: lists of url|version. */
   static VersionPolicy versionPolicy(RequestDetails request) {
     return new VersionPolicy(versions(request, "system-version"), versions(request, "check-system-version"),
-        versions(request, "force-system-version"), versions(request, "default-valueset-version"), true);
+        versions(request, "force-system-version"), versions(request, "default-valueset-version"), true,
+        OperationInput.flag(request, "default-to-latest-version", false));
   }
 
   private static Map<String, String> versions(RequestDetails request, String name) {

@@ -65,6 +65,10 @@ final class ExpansionRenderer {
     if (result.offset() > 0 || options.echo().stream().anyMatch(e -> e.name().equals("offset"))) {
       exp.setOffset(result.offset());
     }
+    if (result.incomplete()) {
+      // R4's mark for an expansion that is not the whole value set
+      exp.addExtension(UNCLOSED, new BooleanType(true));
+    }
     addParameters(exp, result, options);
     List<String> properties = new java.util.ArrayList<>(declaredProperties(result, options.properties()));
     boolean statusOfInactive = !properties.contains("status")

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Parameters;
+import org.moltx.engine.VersionPolicy;
 import org.moltx.engine.CodedInput;
 import org.moltx.engine.LookupRequest;
 import org.moltx.engine.Terminology;
@@ -79,7 +80,7 @@ public final class FastPathFilter implements Filter {
       case "/CodeSystem/$validate-code" -> only(params, CS_VALIDATE, "url", "code")
           ? ParametersRenderer.validation(terminology.validate(terminology.store(), CodeSystemValidateCodeOperation.request(
               List.of(new CodedInput(get(params, "url"), get(params, "version"), get(params, "code"),
-                  get(params, "display"), "code")), false, true, false, null)), null)
+                  get(params, "display"), "code")), false, true, false, null, VersionPolicy.NONE)), null)
           : null;
       case "/ConceptMap/$translate" -> only(params, TRANSLATE, "system", "code")
           ? ParametersRenderer.translate(terminology.translate(terminology.store(), new TranslateRequest(

@@ -40,8 +40,10 @@ public final class FhirServer extends RestfulServer {
         new ValueSetValidateCodeOperation(terminology),
         new CodeSystemValidateCodeOperation(terminology),
         new SubsumesOperation(terminology),
-        new BatchValidateCodeOperation()));
+        new BatchValidateCodeOperation(),
+        new CacheControlOperation()));
     server.registerInterceptor(new ErrorMapper());
+    server.registerInterceptor(new DiagnosticsInterceptor());
     server.registerInterceptor(new ReadOnlyInterceptor());
     server.registerInterceptor(new TerminologyCapabilitiesInterceptor(terminology));
   }

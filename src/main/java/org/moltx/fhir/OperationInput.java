@@ -36,6 +36,18 @@ final class OperationInput {
     return all.isEmpty() ? null : all.get(0);
   }
 
+  /** A boolean parameter: true or false (absent: {@code fallback}); anything else is a 400 naming it. */
+  static boolean flag(RequestDetails request, String name, boolean fallback) {
+    String value = string(request, name);
+    if (value == null) {
+      return fallback;
+    }
+    if (!value.equals("true") && !value.equals("false")) {
+      throw ErrorMapper.invalid("The parameter " + name + " must be true or false, not '" + value + "'", name);
+    }
+    return Boolean.parseBoolean(value);
+  }
+
   static boolean has(RequestDetails request, String name) {
     return !strings(request, name).isEmpty();
   }

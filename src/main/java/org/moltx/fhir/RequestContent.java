@@ -13,8 +13,9 @@ import org.moltx.store.CodeSystemIndexer;
 import org.moltx.store.TerminologyStore;
 
 /**
- * The content one request sees: the loaded store, with any {@code tx-resource} CodeSystems and ValueSets of the
- * request in front of it. Those are used for that request only and never stored.
+ * The content one request sees: the loaded store, with the request's {@code tx-resource} CodeSystems, ValueSets and
+ * ConceptMaps in front of it, and before those what the client left in its terminology cache (ClientCaches), if it
+ * names one. Without a cache they are used for that request only.
  */
 final class RequestContent {
   /** Where HAPI keeps the parsed POST body of an operation (OperationParameter.REQUEST_CONTENTS_USERDATA_KEY). */
@@ -27,6 +28,29 @@ final class RequestContent {
   }
 
   static TerminologyStore store(RequestDetails request, Terminology terminology) {
+    List<Resource> sent = txResources(request);
+    ClientCaches.ClientCache cache = clientCache(request);
+    if (cache == null) {
+      return withResources(terminology.store(), sent);
+    }
+    // the client's cache first, so that what this request sends wins over what an earlier one left
+    List<Resource> extra = new ArrayList<>(cache.resources());
+    extra.addAll(sent);
+    List<Resource> kept = new ArrayList<>(sent);
+    Parameters body = body(request);
+    if (body != null) {
+      for (Parameters.ParametersParameterComponent p : body.getParameter()) {
+        if ((p.getName().equals("valueSet") || p.getName().equals("codeSystem")) && p.getResource() != null) {
+          kept.add(p.getResource());
+        }
+      }
+    }
+    cache.add(kept, false);
+    return withResources(terminology.store(), extra);
+  }
+
+  /** The request's tx-resource parameters. */
+  static List<Resource> txResources(RequestDetails request) {
     List<Resource> extra = new ArrayList<>();
     Parameters body = body(request);
     if (body != null) {
@@ -39,7 +63,17 @@ final class RequestContent {
         }
       }
     }
-    return withResources(terminology.store(), extra);
+    return extra;
+  }
+
+  /** The client's terminology cache: named by the X-Cache-Id header ($cache-control) or the cache-id parameter. */
+  private static ClientCaches.ClientCache clientCache(RequestDetails request) {
+    String issued = request.getHeader(ClientCaches.HEADER);
+    if (issued != null) {
+      return ClientCaches.issued(issued.trim());
+    }
+    String named = OperationInput.string(request, "cache-id");
+    return named == null ? null : ClientCaches.named(named);
   }
 
   static TerminologyStore withResources(TerminologyStore base, List<? extends Resource> resources) {

@@ -10,7 +10,13 @@ import org.hl7.fhir.r4.model.Parameters;
  * silently, so each operation checks the raw query and the POSTed Parameters against its published list.
  */
 public final class RequestParameters {
-  private static final Set<String> GENERAL = Set.of("_format", "_pretty", "_summary", "_elements", "tx-resource", "uuid");
+  /**
+   * Accepted by every terminology operation: formatting; tx-resource and the client cache (cache-id, ClientCaches);
+   * diagnostics (DiagnosticsInterceptor); profile-url, which the HL7 validator sends on every call to name its own
+   * parameter set (a relic of R3 expansion profiles: moltx holds none, so it changes nothing but the diagnostics).
+   */
+  private static final Set<String> GENERAL = Set.of("_format", "_pretty", "_summary", "_elements", "tx-resource", "uuid",
+      "cache-id", "diagnostics", "profile-url");
   /** Parameters that may be given more than once; every other one at most once. */
   private static final Set<String> REPEATABLE = Set.of("property", "designation", "exclude-system", "system-version",
       "check-system-version", "force-system-version", "useSupplement", "supplement", "tx-resource", "dependency",

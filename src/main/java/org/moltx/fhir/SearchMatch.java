@@ -3,6 +3,7 @@ package org.moltx.fhir;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.UriParam;
+import org.moltx.store.TerminologyStore;
 import java.util.Locale;
 
 /** The FHIR search semantics our resource searches need: uri and token equality, string prefix. */
@@ -11,6 +12,11 @@ final class SearchMatch {
 
   static boolean uri(UriParam param, String value) {
     return param == null || (value != null && value.equals(param.getValue()));
+  }
+
+  /** A code system's canonical url against a url or system parameter that may name it by a registered alias. */
+  static boolean system(UriParam param, String value) {
+    return param == null || (value != null && value.equals(TerminologyStore.canonicalSystem(param.getValue())));
   }
 
   static boolean token(TokenParam param, String value) {

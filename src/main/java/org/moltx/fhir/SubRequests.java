@@ -83,7 +83,8 @@ final class SubRequests {
     request.setCompleteUrl(base + "/" + relative);
     request.setRequestPath(path);
     request.setParameters(query(q < 0 ? "" : relative.substring(q + 1)));
-    for (String header : List.of("Accept-Language")) {
+    // the client's language and its terminology cache hold for every part of its request
+    for (String header : List.of("Accept-Language", ClientCaches.HEADER)) {
       String value = parent.getHeader(header);
       if (value != null) {
         request.addHeader(header, value);

@@ -23,9 +23,11 @@ import org.moltx.store.StoredCodeSystem;
  * interceptor answers the terminology mode with a TerminologyCapabilities listing every code system and version.
  */
 public final class TerminologyCapabilitiesInterceptor {
-  static final List<String> EXPANSION_PARAMETERS = List.of("activeOnly", "check-system-version", "count",
-      "displayLanguage", "excludeNested", "filter", "force-system-version", "includeDefinition", "includeDesignations",
-      "offset", "property", "system-version", "tx-resource");
+  /** cache-id: tx-resources kept between calls (ClientCaches), which the HL7 ecosystem asks a server to list here. */
+  static final List<String> EXPANSION_PARAMETERS = List.of("_incomplete", "_limit", "activeOnly", "cache-id",
+      "check-system-version", "count", "default-to-latest-version", "displayLanguage", "excludeNested", "filter",
+      "force-system-version", "includeDefinition", "includeDesignations", "incomplete-ok", "offset", "property",
+      "system-version", "tx-resource");
 
   private final Terminology terminology;
 
@@ -60,7 +62,8 @@ public final class TerminologyCapabilitiesInterceptor {
           terminology.store().codeSystemVersions(r.url()).get(0).release() == r);
     }
     EXPANSION_PARAMETERS.forEach(p -> tc.getExpansion().addParameter().setName(p));
-    tc.getExpansion().setPaging(true).setHierarchical(false).setIncomplete(false);
+    // incomplete: with incomplete-ok (or _incomplete) an expansion over the size limit comes cut, marked unclosed
+    tc.getExpansion().setPaging(true).setHierarchical(false).setIncomplete(true);
     tc.getValidateCode().setTranslations(false);
     tc.getTranslation().setNeedsMap(false);
     return tc;

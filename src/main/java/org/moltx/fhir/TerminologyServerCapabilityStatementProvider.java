@@ -48,7 +48,8 @@ public final class TerminologyServerCapabilityStatementProvider extends ServerCa
       "ValueSet/validate-code", "http://hl7.org/fhir/OperationDefinition/ValueSet-validate-code",
       "ValueSet/batch-validate-code", "http://moltx.org/fhir/OperationDefinition/ValueSet-batch-validate-code",
       "ConceptMap/translate", "http://hl7.org/fhir/OperationDefinition/ConceptMap-translate",
-      "/versions", VersionsOperation.DEFINITION);
+      "/versions", VersionsOperation.DEFINITION,
+      "/cache-control", CacheControlOperation.DEFINITION);
 
   public TerminologyServerCapabilityStatementProvider(RestfulServer server) {
     super(server);

@@ -25,7 +25,8 @@ public final class ValueSetValidateCodeOperation {
   static final Set<String> ACCEPTED = Set.of("url", "context", "valueSet", "valueSetVersion", "code", "system",
       "systemVersion", "version", "display", "coding", "codeableConcept", "date", "abstract", "displayLanguage",
       "inferSystem", "activeOnly", "lenient-display-validation", "valueset-membership-only", "useSupplement",
-      "default-valueset-version", "system-version", "check-system-version", "force-system-version");
+      "default-valueset-version", "system-version", "check-system-version", "force-system-version", "mode",
+      "default-to-latest-version");
 
   private final Terminology terminology;
 
@@ -65,12 +66,25 @@ public final class ValueSetValidateCodeOperation {
         CodedInputs.of(Values.string(code), OperationInput.string(request, "system"),
             version != null ? version : OperationInput.string(request, "version"), Values.string(display), coding,
             codeableConcept),
-        codeableConcept != null, Values.bool(isAbstract, true), Values.bool(inferSystem, false), Values.bool(lenient, false),
+        codeableConcept != null, Values.bool(isAbstract, true), Values.bool(inferSystem, false),
+        lenientDisplay(request, lenient),
         ExpandOperation.displayLanguage(request, displayLanguage, target), ExpandOperation.versionPolicy(request));
     ValidateResult result = terminology.validate(store, req);
     if (Values.bool(OperationInput.string(request, "valueset-membership-only"), false)) {
       result = result.membershipOnly();
     }
     return ParametersRenderer.validation(result, codeableConcept);
+  }
+
+  /**
+   * lenient-display-validation, or mode=lenient-display-validation (the HL7 validator sends both forms): a wrong
+   * display is a warning, not an error. No other mode is defined.
+   */
+  static boolean lenientDisplay(RequestDetails request, BooleanType lenient) {
+    String mode = OperationInput.string(request, "mode");
+    if (mode != null && !mode.equals("lenient-display-validation")) {
+      throw ErrorMapper.invalid("The parameter mode must be 'lenient-display-validation', not '" + mode + "'", "mode");
+    }
+    return mode != null || Values.bool(lenient, false);
   }
 }

@@ -25,8 +25,9 @@ import org.eclipse.jetty.util.Callback;
  * GET under /fhir answers the same bytes until the next reload: a hit writes them without touching HAPI.
  *
  * <ul>
- *   <li>Only GET (and HEAD) under /fhir, without a body and without {@code tx-resource} (which brings content of
- *       its own); never POST, never /cds-services.</li>
+ *   <li>Only GET (and HEAD) under /fhir, without a body and without {@code tx-resource} or a client terminology
+ *       cache ({@code cache-id}, {@code X-Cache-Id}), which bring content of their own, and without
+ *       {@code diagnostics}; never POST, never /cds-services.</li>
  *   <li>Only status 200 is stored: the body bytes with Content-Type, Content-Encoding and Vary (the cache sits in
  *       front of gzip, so compressed and plain answers are separate entries).</li>
  *   <li>The key is the full URL (scheme, host, path, query with _format etc.), the Accept header and whether gzip is
@@ -137,8 +138,10 @@ public final class ResponseCache extends Handler.Wrapper {
     if (path == null || !path.startsWith(PREFIX) || path.length() > PREFIX.length() && path.charAt(5) != '/') {
       return false;
     }
+    // tx-resource and a client cache bring content of their own; diagnostics describe this one computation
     String query = uri.getQuery();
-    if (query != null && query.contains("tx-resource")) {
+    if (query != null && (query.contains("tx-resource") || query.contains("cache-id") || query.contains("diagnostics"))
+        || request.getHeaders().contains("X-Cache-Id")) {
       return false;
     }
     return request.getLength() <= 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
