@@ -94,7 +94,7 @@ public final class ServerFactory {
     context.addServlet(fhir, "/fhir/*");
     // first: HEAD becomes the GET it mirrors, for the fast path and HAPI alike
     context.addFilter(new FilterHolder(new org.moltx.http.HeadRequestFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-    context.addFilter(new FilterHolder(new FastPathFilter(terminology, FHIR)), "/fhir/*",
+    context.addFilter(new FilterHolder(new FastPathFilter(terminology, metrics)), "/fhir/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder("cds-hooks", new CdsHooksServlet(FHIR, terminology, config.cdsSettings())),
         "/cds-services/*");

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Resource;
+import org.moltx.engine.Terminology;
 
 /**
  * A FHIR {@code batch} Bundle POSTed to the base: each entry, a GET of an operation URL on CodeSystem, ValueSet or
@@ -18,6 +19,12 @@ import org.hl7.fhir.r4.model.Resource;
  * the server is read-only.
  */
 public final class BatchBundleProvider {
+  private final Terminology terminology;
+
+  public BatchBundleProvider(Terminology terminology) {
+    this.terminology = terminology;
+  }
+
   @Transaction
   public Bundle batch(RequestDetails request, @TransactionParam Bundle bundle) {
     if (bundle.getType() != BundleType.BATCH) {
@@ -39,7 +46,7 @@ public final class BatchBundleProvider {
     return response;
   }
 
-  private static SubRequests.Answer answer(RequestDetails request, BundleEntryComponent entry, int index) {
+  private SubRequests.Answer answer(RequestDetails request, BundleEntryComponent entry, int index) {
     String where = "Bundle.entry[" + index + "]";
     if (!entry.hasRequest() || !entry.getRequest().hasMethod() || !entry.getRequest().hasUrl()) {
       return refused(where + ".request", "Batch entry " + index + " has no request method and url");
@@ -48,9 +55,9 @@ public final class BatchBundleProvider {
     return switch (entry.getRequest().getMethod()) {
       case GET -> entry.hasResource()
           ? refused(where + ".resource", "Batch entry " + index + " is a GET and must not carry a resource")
-          : SubRequests.call(request, RequestTypeEnum.GET, url, null);
+          : SubRequests.call(request, terminology, RequestTypeEnum.GET, url, null);
       case POST -> entry.getResource() instanceof Parameters p
-          ? SubRequests.call(request, RequestTypeEnum.POST, url, p)
+          ? SubRequests.call(request, terminology, RequestTypeEnum.POST, url, p)
           : refused(where + ".resource", "Batch entry " + index + " is a POST and must carry a Parameters resource");
       default -> refused(where + ".request.method", "Batch entry " + index + " uses "
           + entry.getRequest().getMethod().toCode() + ": this server is read-only and answers GET and POST of operations");

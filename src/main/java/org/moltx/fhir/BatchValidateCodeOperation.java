@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.moltx.engine.Terminology;
 
 /**
  * ValueSet/$batch-validate-code (the tx ecosystem's batch form of $validate-code): each {@code validation}
@@ -20,6 +21,12 @@ import org.hl7.fhir.r4.model.ValueSet;
  * {@code validation} of the result, in order; a failing validation does not fail the batch.
  */
 public final class BatchValidateCodeOperation {
+  private final Terminology terminology;
+
+  public BatchValidateCodeOperation(Terminology terminology) {
+    this.terminology = terminology;
+  }
+
   static final String VALIDATION = "validation";
   private static final Set<String> CODE_PARAMETERS = Set.of("code", "coding", "codeableConcept");
 
@@ -52,7 +59,7 @@ public final class BatchValidateCodeOperation {
         throw ErrorMapper.invalid("Each validation parameter of $batch-validate-code must carry a Parameters resource",
             VALIDATION);
       }
-      SubRequests.Answer answer = SubRequests.call(request, RequestTypeEnum.POST, "ValueSet/$validate-code",
+      SubRequests.Answer answer = SubRequests.call(request, terminology, RequestTypeEnum.POST, "ValueSet/$validate-code",
           merged(shared, validation));
       out.addParameter().setName(VALIDATION).setResource((Resource) answer.resource());
     }
@@ -76,7 +83,7 @@ public final class BatchValidateCodeOperation {
       }
     }
     for (ParametersParameterComponent p : validation.getParameter()) {
-      if (namesCode || ValueSetValidateCodeOperation.ACCEPTED.contains(p.getName())
+      if (namesCode || OperationPipeline.VALUE_SET_VALIDATE.supported().contains(p.getName())
           || p.getName().equals("tx-resource")) {
         merged.addParameter(p.copy());
       }

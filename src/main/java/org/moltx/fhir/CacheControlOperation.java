@@ -3,7 +3,7 @@ package org.moltx.fhir;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import java.util.Set;
+import java.util.List;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.IntegerType;
@@ -17,17 +17,20 @@ import org.hl7.fhir.r4.model.StringType;
  */
 public final class CacheControlOperation {
   static final String DEFINITION = "http://hl7.org/fhir/tools/OperationDefinition/cache-control";
+  private static final List<OperationContract.Param> PARAMS = List.of(OperationContract.param("mode"),
+      OperationContract.param("sealed"));
 
   @Operation(name = "$cache-control")
   public Parameters cacheControl(RequestDetails request,
       // declared so that HAPI parses the POSTed Parameters (RequestContent reads them, tx-resources included)
       @OperationParam(name = "mode", max = 1) CodeType modeParam,
       @OperationParam(name = "sealed", max = 1) BooleanType sealedParam) {
-    RequestParameters.requireKnown(request, Set.of("mode", "sealed"), "$cache-control");
-    String mode = OperationInput.string(request, "mode");
+    ParamSource in = ParamSource.of(request);
+    OperationContract.check("$cache-control", PARAMS, in);
+    String mode = in.string("mode");
     Parameters out = new Parameters();
     if ("start".equals(mode)) {
-      String id = ClientCaches.start(OperationInput.flag(request, "sealed", true), RequestContent.txResources(request));
+      String id = ClientCaches.start(in.flag("sealed", true), in.resources("tx-resource"));
       out.addParameter("cache-id", new StringType(id));
       return out;
     }

@@ -80,7 +80,7 @@ public final class CodeSystemRenderer {
     for (Designation d : r.designations(i)) {
       var dc = c.addDesignation().setLanguage(d.language()).setValue(d.value());
       if (d.use() != null) {
-        dc.setUse(ParametersRenderer.coding(d.use()));
+        dc.setUse(coding(d.use()));
       }
     }
     List<ConceptProperty> props = new ArrayList<>(List.of(r.conceptProperties(i)));
@@ -99,7 +99,7 @@ public final class CodeSystemRenderer {
 
   private static Type value(Object v, PropertyDef def) {
     if (v instanceof CodingValue cv) {
-      return ParametersRenderer.coding(cv);
+      return coding(cv);
     }
     if (v instanceof Boolean b) {
       return new BooleanType(b);
@@ -112,5 +112,13 @@ public final class CodeSystemRenderer {
     }
     String s = String.valueOf(v);
     return def != null && def.type() == org.moltx.model.PropertyType.STRING ? new StringType(s) : new CodeType(s);
+  }
+
+  private static org.hl7.fhir.r4.model.Coding coding(org.moltx.model.CodingValue c) {
+    org.hl7.fhir.r4.model.Coding coding = new org.hl7.fhir.r4.model.Coding().setSystem(c.system()).setCode(c.code());
+    if (c.display() != null) {
+      coding.setDisplay(c.display());
+    }
+    return coding;
   }
 }

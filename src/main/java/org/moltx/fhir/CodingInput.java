@@ -1,16 +1,11 @@
 package org.moltx.fhir;
 
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.PrimitiveType;
 
 /** A code given either as code + system + version or as one Coding; giving both in conflict is a 400. */
 record CodingInput(String code, String system, String version) {
 
-  static CodingInput of(PrimitiveType<?> code, PrimitiveType<?> system, PrimitiveType<?> version, Coding coding,
-      String codeName, String codingName) {
-    String c = Values.string(code);
-    String s = Values.string(system);
-    String v = Values.string(version);
+  static CodingInput of(String c, String s, String v, Coding coding, String codeName, String codingName) {
     if (coding != null && !coding.isEmpty()) {
       if (c != null && !c.equals(coding.getCode())) {
         throw ErrorMapper.invalid("Both " + codeName + " and " + codingName + " are given, with different codes", codingName);

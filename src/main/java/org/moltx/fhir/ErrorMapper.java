@@ -117,7 +117,8 @@ public final class ErrorMapper {
       }
       return bre;
     }
-    log.error("unexpected failure on {} {}", request.getRequestType(), request.getCompleteUrl(), error);
+    log.error("unexpected failure on {} {}", request != null ? request.getRequestType() : servletRequest.getMethod(),
+        request != null ? request.getCompleteUrl() : servletRequest.getRequestURI(), error);
     InternalErrorException ex = new InternalErrorException("The server could not answer this request; see the server log");
     ex.setOperationOutcome(outcome(IssueType.EXCEPTION, ex.getMessage(), null));
     return ex;

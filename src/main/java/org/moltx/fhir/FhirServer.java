@@ -8,9 +8,6 @@ import org.moltx.engine.Terminology;
 
 /** The HAPI plain server with moltx's providers; no JPA, no database. */
 public final class FhirServer extends RestfulServer {
-  /** An expansion without count larger than this is refused as too costly (the ecosystem suite expects 1000). */
-  public static final int MAX_EXPANSION_SIZE = 1000;
-
   private final transient Terminology terminology;
 
   public FhirServer(FhirContext fhir, Terminology terminology) {
@@ -21,7 +18,7 @@ public final class FhirServer extends RestfulServer {
     setImplementationDescription("moltx FHIR R4 terminology server");
     register(this, terminology);
     // server-level features of the standalone server; a host server keeps its own batch, $versions and metadata
-    registerProviders(List.of(new VersionsOperation(), new BatchBundleProvider()));
+    registerProviders(List.of(new VersionsOperation(), new BatchBundleProvider(terminology)));
     setServerConformanceProvider(new TerminologyServerCapabilityStatementProvider(this));
   }
 
@@ -34,16 +31,12 @@ public final class FhirServer extends RestfulServer {
         new CodeSystemProvider(terminology),
         new ValueSetProvider(terminology),
         new ConceptMapProvider(terminology),
-        new LookupOperation(terminology),
-        new TranslateOperation(terminology),
-        new ExpandOperation(terminology, MAX_EXPANSION_SIZE),
-        new ValueSetValidateCodeOperation(terminology),
-        new CodeSystemValidateCodeOperation(terminology),
-        new SubsumesOperation(terminology),
-        new BatchValidateCodeOperation(),
+        new TerminologyOperations.CodeSystemOperations(terminology),
+        new TerminologyOperations.ValueSetOperations(terminology),
+        new TerminologyOperations.ConceptMapOperations(terminology),
+        new BatchValidateCodeOperation(terminology),
         new CacheControlOperation()));
     server.registerInterceptor(new ErrorMapper());
-    server.registerInterceptor(new DiagnosticsInterceptor());
     server.registerInterceptor(new ReadOnlyInterceptor());
     server.registerInterceptor(new TerminologyCapabilitiesInterceptor(terminology));
   }

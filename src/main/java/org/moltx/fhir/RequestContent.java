@@ -27,9 +27,9 @@ final class RequestContent {
     return request.getUserData().get(PARSED_BODY_KEY) instanceof Parameters p ? p : null;
   }
 
-  static TerminologyStore store(RequestDetails request, Terminology terminology) {
-    List<Resource> sent = txResources(request);
-    ClientCaches.ClientCache cache = clientCache(request);
+  static TerminologyStore store(ParamSource in, Terminology terminology) {
+    List<Resource> sent = in.resources("tx-resource");
+    ClientCaches.ClientCache cache = clientCache(in);
     if (cache == null) {
       return withResources(terminology.store(), sent);
     }
@@ -37,7 +37,7 @@ final class RequestContent {
     List<Resource> extra = new ArrayList<>(cache.resources());
     extra.addAll(sent);
     List<Resource> kept = new ArrayList<>(sent);
-    Parameters body = body(request);
+    Parameters body = in.body();
     if (body != null) {
       for (Parameters.ParametersParameterComponent p : body.getParameter()) {
         if ((p.getName().equals("valueSet") || p.getName().equals("codeSystem")) && p.getResource() != null) {
@@ -49,30 +49,13 @@ final class RequestContent {
     return withResources(terminology.store(), extra);
   }
 
-  /** The request's tx-resource parameters. */
-  static List<Resource> txResources(RequestDetails request) {
-    List<Resource> extra = new ArrayList<>();
-    Parameters body = body(request);
-    if (body != null) {
-      for (Parameters.ParametersParameterComponent p : body.getParameter()) {
-        if (p.getName().equals("tx-resource")) {
-          if (p.getResource() == null) {
-            throw ErrorMapper.invalid("tx-resource must carry a resource", "tx-resource");
-          }
-          extra.add((Resource) p.getResource());
-        }
-      }
-    }
-    return extra;
-  }
-
   /** The client's terminology cache: named by the X-Cache-Id header ($cache-control) or the cache-id parameter. */
-  private static ClientCaches.ClientCache clientCache(RequestDetails request) {
-    String issued = request.getHeader(ClientCaches.HEADER);
+  private static ClientCaches.ClientCache clientCache(ParamSource in) {
+    String issued = in.header(ClientCaches.HEADER);
     if (issued != null) {
       return ClientCaches.issued(issued.trim());
     }
-    String named = OperationInput.string(request, "cache-id");
+    String named = in.string("cache-id");
     return named == null ? null : ClientCaches.named(named);
   }
 

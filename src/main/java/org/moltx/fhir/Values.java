@@ -25,6 +25,16 @@ final class Values {
           + "(\\s*,\\s*(\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)(\\s*;\\s*q=[0-9.]{1,5})?)*");
 
   /** displayLanguage, else the Accept-Language header; a malformed one is a 400. */
+  static String displayLanguage(ParamSource in, String param) {
+    String lang = param != null ? param : in.header("Accept-Language");
+    if (lang != null && !LANGUAGES.matcher(lang.trim()).matches()) {
+      throw ErrorMapper.invalid("Invalid displayLanguage: '" + lang + "'",
+          org.hl7.fhir.r4.model.OperationOutcome.IssueType.PROCESSING, "invalid-display");
+    }
+    return lang;
+  }
+
+  /** displayLanguage, else the Accept-Language header; a malformed one is a 400. */
   static String displayLanguage(ca.uhn.fhir.rest.api.server.RequestDetails request, PrimitiveType<?> param) {
     String lang = string(param);
     lang = lang != null ? lang : request.getHeader("Accept-Language");

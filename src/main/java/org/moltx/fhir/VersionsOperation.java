@@ -2,7 +2,7 @@ package org.moltx.fhir;
 
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import java.util.Set;
+import java.util.List;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Parameters;
 
@@ -17,7 +17,7 @@ public final class VersionsOperation {
 
   @Operation(name = "$versions", idempotent = true)
   public Parameters versions(RequestDetails request) {
-    RequestParameters.requireKnown(request, Set.of(), "$versions");
+    OperationContract.check("$versions", List.of(), ParamSource.of(request));
     Parameters out = new Parameters();
     out.addParameter("version", new CodeType(FHIR_VERSION));
     out.addParameter("default", new CodeType(FHIR_VERSION));

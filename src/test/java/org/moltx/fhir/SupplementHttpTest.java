@@ -120,11 +120,11 @@ class SupplementHttpTest {
     in.addParameter("useSupplement", new CanonicalType(SUPP));
     ValueSet expanded = client.operation().onType(ValueSet.class).named("$expand").withParameters(in)
         .returnResourceType(ValueSet.class).execute();
-    var declared = expanded.getExpansion().getExtensionsByUrl(ExpansionRenderer.PROPERTY_EXTENSION).stream()
+    var declared = expanded.getExpansion().getExtensionsByUrl(ExpansionWriter.PROPERTY_EXTENSION).stream()
         .map(e -> e.getExtensionString("code")).toList();
     assertThat(declared).containsExactly("label", "order");
     var values = expanded.getExpansion().getContainsFirstRep()
-        .getExtensionsByUrl(ExpansionRenderer.CONTAINS_PROPERTY_EXTENSION).stream()
+        .getExtensionsByUrl(ExpansionWriter.CONTAINS_PROPERTY_EXTENSION).stream()
         .map(e -> e.getExtensionString("code") + "=" + e.getExtensionByUrl("value").getValue().primitiveValue()).toList();
     assertThat(values).containsExactly("label=a.", "order=3");
   }
@@ -190,7 +190,7 @@ class SupplementHttpTest {
     ValueSet expanded = client.operation().onType(ValueSet.class).named("$expand").withParameters(in)
         .returnResourceType(ValueSet.class).execute();
     var contains = expanded.getExpansion().getContainsFirstRep();
-    var values = contains.getExtensionsByUrl(ExpansionRenderer.CONTAINS_PROPERTY_EXTENSION).stream()
+    var values = contains.getExtensionsByUrl(ExpansionWriter.CONTAINS_PROPERTY_EXTENSION).stream()
         .map(e -> e.getExtensionString("code") + "=" + e.getExtensionByUrl("value").getValue().primitiveValue()).toList();
     assertThat(values).containsExactly("order=0");
     assertThat(contains.getDesignation()).extracting(d -> d.getValue()).containsExactly("alpha (fr)");

@@ -86,7 +86,7 @@ class TranslateHttpTest {
       Parameters out = translate(ICD, c[0], CPT, true);
       assertThat(matches(out)).as(c[0]).singleElement().satisfies(m -> {
         assertThat(concept(m).getCode()).isEqualTo("81311");
-        assertThat(m.getExtensionByUrl(ParametersRenderer.VIA_ANCESTOR_EXTENSION).getValue())
+        assertThat(m.getExtensionByUrl(AnswerWriter.VIA_ANCESTOR_EXTENSION).getValue())
             .isInstanceOfSatisfying(Coding.class, via -> assertThat(via.getCode()).isEqualTo(c[1]));
       });
       assertThat(out.getParameterValue("message").primitiveValue()).contains(c[1]);

@@ -1,0 +1,206 @@
+package org.moltx.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.PrimitiveType;
+import org.hl7.fhir.r4.model.Type;
+import org.moltx.model.CodingValue;
+
+/**
+ * FHIR JSON written straight to a stream with Jackson: the few shapes terminology answers use (objects, arrays,
+ * primitives as FHIR types them, Codings), without building HAPI model objects. A value the request brought in as a
+ * HAPI element (an echoed CodeableConcept, a value set's own extension) goes through HAPI's parser once.
+ */
+final class FhirJson implements AutoCloseable {
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final ObjectMapper TREES = new ObjectMapper();
+
+  private final JsonGenerator out;
+
+  FhirJson(OutputStream stream, boolean pretty) {
+    try {
+      this.out = FACTORY.createGenerator(stream);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (pretty) {
+      out.useDefaultPrettyPrinter();
+    }
+  }
+
+  FhirJson startResource(String type) {
+    startObject();
+    return string("resourceType", type);
+  }
+
+  FhirJson startObject() {
+    try {
+      out.writeStartObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  FhirJson startObject(String name) {
+    try {
+      out.writeObjectFieldStart(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  FhirJson end() {
+    try {
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  FhirJson startArray(String name) {
+    try {
+      out.writeArrayFieldStart(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  FhirJson endArray() {
+    try {
+      out.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** A string-valued element (string, code, uri, canonical, id, dateTime...); nothing when null. */
+  FhirJson string(String name, String value) {
+    if (value != null) {
+      try {
+        out.writeStringField(name, value);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return this;
+  }
+
+  /** A string item of an array. */
+  FhirJson arrayString(String value) {
+    try {
+      out.writeString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  FhirJson bool(String name, boolean value) {
+    try {
+      out.writeBooleanField(name, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  FhirJson integer(String name, int value) {
+    try {
+      out.writeNumberField(name, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  FhirJson decimal(String name, BigDecimal value) {
+    try {
+      out.writeFieldName(name);
+      out.writeNumber(value.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** A Coding object as the value of {@code name} (or an array item when name is null). */
+  FhirJson coding(String name, CodingValue c) {
+    if (name == null) {
+      startObject();
+    } else {
+      startObject(name);
+    }
+    return string("system", c.system()).string("code", c.code()).string("display", c.display()).end();
+  }
+
+  /** One Parameters.parameter with a primitive or Coding value: {"name": ..., "value[x]": ...}. */
+  FhirJson parameter(String name, String valueElement, String value) {
+    return startObject().string("name", name).string(valueElement, value).end();
+  }
+
+  FhirJson parameter(String name, boolean value) {
+    return startObject().string("name", name).bool("valueBoolean", value).end();
+  }
+
+  /**
+   * A value[x] element for a HAPI value: primitives with their JSON type (boolean, integer, decimal as numbers),
+   * anything else through HAPI's parser.
+   */
+  FhirJson value(String prefix, Type value) {
+    String element = prefix + Character.toUpperCase(value.fhirType().charAt(0)) + value.fhirType().substring(1);
+    if (value instanceof PrimitiveType<?> p) {
+      String text = p.getValueAsString();
+      return switch (value.fhirType()) {
+        case "boolean" -> bool(element, Boolean.parseBoolean(text));
+        case "integer", "positiveInt", "unsignedInt" -> integer(element, Integer.parseInt(text));
+        case "decimal" -> decimal(element, new BigDecimal(text));
+        default -> string(element, text);
+      };
+    }
+    return viaHapi(value);
+  }
+
+  /** The value[x] field of a complex HAPI value, encoded by HAPI's parser (rare: echoed request elements). */
+  private FhirJson viaHapi(Type value) {
+    Parameters holder = new Parameters();
+    holder.addParameter().setName("x").setValue(value.copy());
+    try {
+      JsonNode parameter = TREES.readTree(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(holder))
+          .get("parameter").get(0);
+      for (Iterator<Map.Entry<String, JsonNode>> it = parameter.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        if (!field.getKey().equals("name")) {
+          out.writeFieldName(field.getKey());
+          TREES.writeTree(out, field.getValue());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  @Override
+  public void close() {
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
