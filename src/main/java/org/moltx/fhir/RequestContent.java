@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.moltx.engine.Terminology;
 import org.moltx.store.CodeSystemIndexer;
+import org.moltx.store.Overlay;
 import org.moltx.store.TerminologyStore;
 
 /**
@@ -80,7 +81,7 @@ final class RequestContent {
     if (resources.isEmpty()) {
       return base;
     }
-    TerminologyStore overlay = base.overlay();
+    Overlay.Builder overlay = base.overlay();
     for (Resource r : resources) {
       if (r instanceof CodeSystem cs && cs.getContent() == CodeSystem.CodeSystemContentMode.SUPPLEMENT) {
         overlay.addSupplement(cs);
@@ -96,6 +97,6 @@ final class RequestContent {
         overlay.addConceptMap(cm);
       }
     }
-    return overlay;
+    return overlay.build();
   }
 }

@@ -76,7 +76,7 @@ public final class TranslateOperation {
     String mapVersion = Values.string(conceptMapVersion);
     if (conceptMap != null) {
       // an inline map serves this request only
-      store = store.overlay().addConceptMap(conceptMap);
+      store = store.overlay().addConceptMap(conceptMap).build();
       mapUrl = conceptMap.getUrl();
       mapVersion = conceptMap.getVersion();
     }
