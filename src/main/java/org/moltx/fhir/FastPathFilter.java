@@ -21,6 +21,7 @@ import org.moltx.engine.LookupRequest;
 import org.moltx.engine.Terminology;
 import org.moltx.engine.TerminologyException;
 import org.moltx.engine.TranslateRequest;
+import org.moltx.store.TerminologyStore;
 
 /**
  * Answers the hot, plain GET forms of $lookup, CodeSystem/$validate-code and $translate straight from the engine,
@@ -45,11 +46,12 @@ public final class FastPathFilter implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
-    terminology.store(); // every FHIR request, metadata included, waits for the content to be loaded
+    // every FHIR request, metadata included, waits for the content to be loaded; a fast answer reads this content
+    TerminologyStore store = terminology.store();
     Parameters answer = null;
     if ("GET".equals(request.getMethod()) && wantsJson(request) && request.getHeader("Accept-Language") == null) {
       try {
-        answer = answer(request.getPathInfo(), request.getParameterMap());
+        answer = answer(store, request.getPathInfo(), request.getParameterMap());
       } catch (TerminologyException e) {
         answer = null; // HAPI answers it, through the one error mapper
       }
@@ -68,22 +70,22 @@ public final class FastPathFilter implements Filter {
   }
 
   /** The answer for a plain request this path knows, or null to leave the request to HAPI. */
-  private Parameters answer(String path, Map<String, String[]> params) {
+  private Parameters answer(TerminologyStore store, String path, Map<String, String[]> params) {
     if (path == null || !singleValued(params)) {
       return null;
     }
     return switch (path) {
       case "/CodeSystem/$lookup" -> only(params, LOOKUP, "system", "code")
-          ? ParametersRenderer.lookup(terminology.lookup(terminology.store(), new LookupRequest(get(params, "system"),
+          ? ParametersRenderer.lookup(terminology.lookup(store, new LookupRequest(get(params, "system"),
               get(params, "version"), get(params, "code"), null, null, List.of())))
           : null;
       case "/CodeSystem/$validate-code" -> only(params, CS_VALIDATE, "url", "code")
-          ? ParametersRenderer.validation(terminology.validate(terminology.store(), CodeSystemValidateCodeOperation.request(
+          ? ParametersRenderer.validation(terminology.validate(store, CodeSystemValidateCodeOperation.request(
               List.of(new CodedInput(get(params, "url"), get(params, "version"), get(params, "code"),
                   get(params, "display"), "code")), false, true, false, null, VersionPolicy.NONE)), null)
           : null;
       case "/ConceptMap/$translate" -> only(params, TRANSLATE, "system", "code")
-          ? ParametersRenderer.translate(terminology.translate(terminology.store(), new TranslateRequest(
+          ? ParametersRenderer.translate(terminology.translate(store, new TranslateRequest(
               get(params, "code"), get(params, "system"), null, null, null, null, null, get(params, "targetsystem"),
               "true".equals(get(params, "reverse")), TranslateOperation.USE_HIERARCHY)))
           : null;

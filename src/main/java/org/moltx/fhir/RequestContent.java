@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Resource;
@@ -21,6 +22,8 @@ import org.moltx.store.TerminologyStore;
 final class RequestContent {
   /** Where HAPI keeps the parsed POST body of an operation (OperationParameter.REQUEST_CONTENTS_USERDATA_KEY). */
   static final String PARSED_BODY_KEY = OperationParam.class.getName() + "_PARSED_RESOURCE";
+  /** Where a request keeps the loaded content it reads, shared with its parts (see {@link #shareLoaded}). */
+  private static final String LOADED_KEY = RequestContent.class.getName() + ".loaded";
 
   private RequestContent() {}
 
@@ -32,7 +35,7 @@ final class RequestContent {
     List<Resource> sent = txResources(request);
     ClientCaches.ClientCache cache = clientCache(request);
     if (cache == null) {
-      return withResources(terminology.store(), sent);
+      return withResources(loaded(request, terminology), sent);
     }
     // the client's cache first, so that what this request sends wins over what an earlier one left
     List<Resource> extra = new ArrayList<>(cache.resources());
@@ -47,7 +50,24 @@ final class RequestContent {
       }
     }
     cache.add(kept, false);
-    return withResources(terminology.store(), extra);
+    return withResources(loaded(request, terminology), extra);
+  }
+
+  /** The loaded content, read once per request: its parts (a batch's entries) read the same, even across a reload. */
+  private static TerminologyStore loaded(RequestDetails request, Terminology terminology) {
+    return loadedHolder(request).updateAndGet(read -> read != null ? read : terminology.store());
+  }
+
+  /** Makes a part of a request (a batch entry) read the loaded content that the request and its other parts read. */
+  static void shareLoaded(RequestDetails request, RequestDetails part) {
+    part.getUserData().put(LOADED_KEY, loadedHolder(request));
+  }
+
+  /** A holder, not the content itself: a batch's parts are prepared before any of them has read the content. */
+  @SuppressWarnings("unchecked")
+  private static AtomicReference<TerminologyStore> loadedHolder(RequestDetails request) {
+    return (AtomicReference<TerminologyStore>) request.getUserData()
+        .computeIfAbsent(LOADED_KEY, k -> new AtomicReference<TerminologyStore>());
   }
 
   /** The request's tx-resource parameters. */

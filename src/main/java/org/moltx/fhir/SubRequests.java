@@ -90,6 +90,7 @@ final class SubRequests {
         request.addHeader(header, value);
       }
     }
+    RequestContent.shareLoaded(parent, request);
     server.populateRequestDetailsFromRequestPath(request, path);
     if (body != null) {
       request.addHeader("Content-Type", "application/fhir+json");

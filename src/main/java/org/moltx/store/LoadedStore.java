@@ -4,7 +4,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ValueSet;
 
-/** The loaded content: indexed once by {@link TerminologyStore.Builder}, never changed after, shared by all requests. */
+/** The loaded content: indexed once by {@link TerminologyStore.Builder}, never changed after, read by every request. */
 final class LoadedStore extends TerminologyStore {
   private final ResourceIndex resources;
   private final FallbackSource fallback;
