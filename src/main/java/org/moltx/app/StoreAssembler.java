@@ -20,7 +20,7 @@ final class StoreAssembler {
 
   /** A store of the content that consults the fallback for the canonicals the content does not define. */
   static TerminologyStore assemble(LoadedContent content, FallbackSource fallback) {
-    TerminologyStore store = TerminologyStore.empty(fallback);
+    TerminologyStore.Builder store = TerminologyStore.builder(fallback);
     for (CodeSystemRelease release : content.releases()) {
       store.addCodeSystem(release, null);
     }
@@ -43,6 +43,6 @@ final class StoreAssembler {
     for (ConceptMap cm : content.conceptMaps()) {
       store.addConceptMap(cm);
     }
-    return store;
+    return store.build();
   }
 }

@@ -70,6 +70,7 @@ final class IndicationAdvisor {
       Supplier<List<Condition>> conditions, boolean light, String base) {
     List<CdsJson.Card> cards = new ArrayList<>();
     List<Condition> problems = null;
+    IndicationService.Catalog catalog = indications.catalog(); // one content for all the orders, even across a reload
     for (Bundle.BundleEntryComponent entry : draftOrders.getEntry()) {
       if (!(entry.getResource() instanceof ServiceRequest order) || !selected(order, entry, selections)) {
         continue;
@@ -78,7 +79,7 @@ final class IndicationAdvisor {
         if (!IndicationService.CPT.equals(TerminologyStore.canonicalSystem(c.getSystem())) || !c.hasCode()) {
           continue;
         }
-        Indications ind = indications.indicationsOf(c.getCode());
+        Indications ind = catalog.indicationsOf(c.getCode());
         if (ind.isEmpty()) {
           continue; // a code outside our content: nothing to say
         }

@@ -25,29 +25,21 @@ public final class IndicationService {
   private static final Set<String> NOT_INDICATIONS = Set.of("unmatched", "disjoint");
 
   private final Terminology terminology;
-  private volatile Cache cache = new Cache(null);
+  private volatile Catalog catalog = new Catalog(null);
 
   public IndicationService(Terminology terminology) {
     this.terminology = terminology;
   }
 
-  /** The indications of a CPT code in the content being served; empty when the code is outside that content. */
-  public Indications indicationsOf(String cptCode) {
+  /** The indications in the content being served: one content for every code a request asks about. */
+  public Catalog catalog() {
     TerminologyStore store = terminology.store();
-    Cache c = cache;
+    Catalog c = catalog;
     if (c.store != store) {
-      c = new Cache(store);
-      cache = c;
+      c = new Catalog(store);
+      catalog = c;
     }
-    Indications known = c.byCode.get(cptCode);
-    if (known != null) {
-      return known;
-    }
-    Indications computed = compute(store, cptCode);
-    if (!computed.isEmpty()) { // codes outside the content come from clients: not kept, so the cache stays bounded
-      c.byCode.putIfAbsent(cptCode, computed);
-    }
-    return computed;
+    return c;
   }
 
   private Indications compute(TerminologyStore store, String cptCode) {
@@ -82,12 +74,26 @@ public final class IndicationService {
     return versions.isEmpty() ? null : versions.get(0).release();
   }
 
-  private static final class Cache {
-    final TerminologyStore store;
-    final Map<String, Indications> byCode = new ConcurrentHashMap<>();
+  /** The indications of the CPT codes of one store, each computed on first ask and kept while that store is served. */
+  public final class Catalog {
+    private final TerminologyStore store;
+    private final Map<String, Indications> byCode = new ConcurrentHashMap<>();
 
-    Cache(TerminologyStore store) {
+    private Catalog(TerminologyStore store) {
       this.store = store;
+    }
+
+    /** The indications of a CPT code; empty when the code is outside the content. */
+    public Indications indicationsOf(String cptCode) {
+      Indications known = byCode.get(cptCode);
+      if (known != null) {
+        return known;
+      }
+      Indications computed = compute(store, cptCode);
+      if (!computed.isEmpty()) { // codes outside the content come from clients: not kept, so the catalog stays bounded
+        byCode.putIfAbsent(cptCode, computed);
+      }
+      return computed;
     }
   }
 }

@@ -4,7 +4,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import org.moltx.model.CodeSystemRelease;
-import org.moltx.store.WordIndex;
+import org.moltx.model.WordIndex;
 
 /**
  * The $expand {@code filter}: every word of the filter must begin a word of the display (case-insensitive), or
@@ -28,7 +28,7 @@ final class TextFilter {
     if (r.size() < WordIndex.MIN_SIZE) {
       return null;
     }
-    WordIndex index = WordIndex.of(r);
+    WordIndex index = r.wordIndex();
     BitSet result = null;
     for (String w : words) {
       BitSet hits = index.withWordPrefix(w);

@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Type;
+import org.moltx.engine.Terminology;
+import org.moltx.store.TerminologyStore;
 
 /**
  * An operation's input as the client sent it: query-string parameters, a POSTed Parameters body, or both, and the
@@ -19,15 +22,29 @@ final class ParamSource {
   private final Map<String, String[]> query;
   private final Parameters body;
   private final UnaryOperator<String> headers;
+  /** The loaded content this request reads, once; shared with the parts of a request (batch entries). */
+  private final AtomicReference<TerminologyStore> loaded;
 
   ParamSource(Map<String, String[]> query, Parameters body, UnaryOperator<String> headers) {
+    this(query, body, headers, new AtomicReference<>());
+  }
+
+  ParamSource(Map<String, String[]> query, Parameters body, UnaryOperator<String> headers,
+      AtomicReference<TerminologyStore> loaded) {
     this.query = query;
     this.body = body;
     this.headers = headers;
+    this.loaded = loaded;
   }
 
   static ParamSource of(RequestDetails request) {
-    return new ParamSource(request.getParameters(), RequestContent.body(request), request::getHeader);
+    return new ParamSource(request.getParameters(), RequestContent.body(request), request::getHeader,
+        RequestContent.loadedHolder(request));
+  }
+
+  /** The loaded content, read once per request, so that a reload midway cannot mix two snapshots. */
+  TerminologyStore loaded(Terminology terminology) {
+    return loaded.updateAndGet(read -> read != null ? read : terminology.store());
   }
 
   Map<String, String[]> query() {

@@ -4,12 +4,14 @@ import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.moltx.engine.Terminology;
 import org.moltx.store.CodeSystemIndexer;
+import org.moltx.store.Overlay;
 import org.moltx.store.TerminologyStore;
 
 /**
@@ -20,6 +22,8 @@ import org.moltx.store.TerminologyStore;
 final class RequestContent {
   /** Where HAPI keeps the parsed POST body of an operation (OperationParameter.REQUEST_CONTENTS_USERDATA_KEY). */
   static final String PARSED_BODY_KEY = OperationParam.class.getName() + "_PARSED_RESOURCE";
+  /** Where a request keeps the loaded content it reads, shared with its parts (a batch's entries). */
+  private static final String LOADED_KEY = RequestContent.class.getName() + ".loaded";
 
   private RequestContent() {}
 
@@ -31,7 +35,7 @@ final class RequestContent {
     List<Resource> sent = in.resources("tx-resource");
     ClientCaches.ClientCache cache = clientCache(in);
     if (cache == null) {
-      return withResources(terminology.store(), sent);
+      return withResources(in.loaded(terminology), sent);
     }
     // the client's cache first, so that what this request sends wins over what an earlier one left
     List<Resource> extra = new ArrayList<>(cache.resources());
@@ -46,7 +50,14 @@ final class RequestContent {
       }
     }
     cache.add(kept, false);
-    return withResources(terminology.store(), extra);
+    return withResources(in.loaded(terminology), extra);
+  }
+
+  /** The loaded content a request reads, kept with it so that its parts (a batch's entries) read the same. */
+  @SuppressWarnings("unchecked")
+  static AtomicReference<TerminologyStore> loadedHolder(RequestDetails request) {
+    return (AtomicReference<TerminologyStore>) request.getUserData()
+        .computeIfAbsent(LOADED_KEY, k -> new AtomicReference<TerminologyStore>());
   }
 
   /** The client's terminology cache: named by the X-Cache-Id header ($cache-control) or the cache-id parameter. */
@@ -63,7 +74,7 @@ final class RequestContent {
     if (resources.isEmpty()) {
       return base;
     }
-    TerminologyStore overlay = base.overlay();
+    Overlay.Builder overlay = base.overlay();
     for (Resource r : resources) {
       if (r instanceof CodeSystem cs && cs.getContent() == CodeSystem.CodeSystemContentMode.SUPPLEMENT) {
         overlay.addSupplement(cs);
@@ -79,6 +90,6 @@ final class RequestContent {
         overlay.addConceptMap(cm);
       }
     }
-    return overlay;
+    return overlay.build();
   }
 }

@@ -49,7 +49,8 @@ final class SubRequests {
       }
       // the client's language and its terminology cache hold for every part of its request
       ParamSource in = new ParamSource(query(q < 0 ? "" : relative.substring(q + 1)), body,
-          name -> name.equals("Accept-Language") || name.equals(ClientCaches.HEADER) ? parent.getHeader(name) : null);
+          name -> name.equals("Accept-Language") || name.equals(ClientCaches.HEADER) ? parent.getHeader(name) : null,
+          RequestContent.loadedHolder(parent));
       return new Answer(200, OperationPipeline.run(route, in, method.name(), terminology).resource());
     } catch (RuntimeException e) {
       BaseServerResponseException mapped = new ErrorMapper().map(parent, e, null, null);

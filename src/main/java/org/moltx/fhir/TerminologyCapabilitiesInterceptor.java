@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.TerminologyCapabilities;
 import org.moltx.engine.Terminology;
 import org.moltx.model.CodeSystemRelease;
 import org.moltx.store.StoredCodeSystem;
+import org.moltx.store.TerminologyStore;
 
 /**
  * {@code GET /metadata?mode=terminology}: HAPI's @Metadata can only return a CapabilityStatement, so this
@@ -55,11 +56,12 @@ public final class TerminologyCapabilitiesInterceptor {
         .setKind(TerminologyCapabilities.CapabilityStatementKind.INSTANCE);
     tc.getSoftware().setName("moltx").setVersion(Software.VERSION);
     Map<String, TerminologyCapabilities.TerminologyCapabilitiesCodeSystemComponent> bySystem = new LinkedHashMap<>();
-    for (StoredCodeSystem s : terminology.store().codeSystems()) {
+    TerminologyStore store = terminology.store(); // one content for the whole answer, even across a reload
+    for (StoredCodeSystem s : store.codeSystems()) {
       CodeSystemRelease r = s.release();
       var cs = bySystem.computeIfAbsent(r.url(), u -> tc.addCodeSystem().setUri(u));
       cs.addVersion().setCode(r.version()).setIsDefault(
-          terminology.store().codeSystemVersions(r.url()).get(0).release() == r);
+          store.codeSystemVersions(r.url()).get(0).release() == r);
     }
     EXPANSION_PARAMETERS.forEach(p -> tc.getExpansion().addParameter().setName(p));
     // incomplete: with incomplete-ok (or _incomplete) an expansion over the size limit comes cut, marked unclosed

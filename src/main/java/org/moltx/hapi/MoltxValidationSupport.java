@@ -139,14 +139,14 @@ public final class MoltxValidationSupport implements IValidationSupport {
   @Override
   public LookupCodeResult lookupCode(ValidationSupportContext context, LookupCodeRequest request) {
     String system = request.getSystem();
-    if (system == null || request.getCode() == null
-        || terminology.store().codeSystemVersions(url(system)).isEmpty()) {
+    TerminologyStore store = terminology.store();
+    if (system == null || request.getCode() == null || store.codeSystemVersions(url(system)).isEmpty()) {
       return null;
     }
     List<String> properties = request.getPropertyNames() == null ? List.of() : List.copyOf(request.getPropertyNames());
     LookupResult found;
     try {
-      found = terminology.lookup(terminology.store(), new LookupRequest(url(system), version(system),
+      found = terminology.lookup(store, new LookupRequest(url(system), version(system),
           request.getCode(), null, request.getDisplayLanguage(), properties));
     } catch (TerminologyException e) {
       if (e.problem() == Problem.UNKNOWN_CODE) {

@@ -30,6 +30,8 @@ public final class CodeSystemRelease {
   private final Map<Integer, ConceptProperty[]> extensionProperties;
   private final CodeIndex index;
   private final Map<String, Integer> caseInsensitiveIndex;
+  /** Built on the first filtered expansion of a large release; volatile for the double-checked locking below. */
+  private volatile WordIndex wordIndex;
 
   private CodeSystemRelease(CodeSystemInfo info, List<PropertyDef> properties, Builder b) {
     this.info = info;
@@ -180,6 +182,24 @@ public final class CodeSystemRelease {
       }
     }
     return null;
+  }
+
+  /**
+   * The word index of the displays, built on first use. The lock is this release's, so only threads wanting this
+   * index wait for it; every later call reads the field without locking.
+   */
+  public WordIndex wordIndex() {
+    WordIndex index = wordIndex;
+    if (index == null) {
+      synchronized (this) {
+        index = wordIndex;
+        if (index == null) {
+          index = WordIndex.build(this);
+          wordIndex = index;
+        }
+      }
+    }
+    return index;
   }
 
   @Override

@@ -1,21 +1,21 @@
 package org.moltx.store;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.moltx.model.CodeSystemRelease;
 
 /**
- * The loaded terminology, indexed by canonical url and version. A store may sit on a parent: a request's
- * tx-resources form a small store in front of the loaded content, consulted first and dropped with the request.
+ * Terminology content, read-only, indexed by canonical url and version: the loaded content, built once by a
+ * {@link Builder} and never changed after, or an {@link Overlay} of one request's resources in front of it. Both
+ * read the same way, so the engine does not care which it is given.
  */
-public final class TerminologyStore {
+public abstract sealed class TerminologyStore permits LoadedStore, Overlay {
   /** HL7-registered OIDs accepted in place of the canonical system URIs. */
   private static final Map<String, String> SYSTEM_ALIASES = Map.of(
       "urn:oid:2.16.840.1.113883.6.90", "http://hl7.org/fhir/sid/icd-10-cm",
@@ -23,75 +23,20 @@ public final class TerminologyStore {
       "urn:oid:2.16.840.1.113883.6.101", "http://nucc.org/provider-taxonomy",
       "urn:oid:2.16.840.1.113883.6.285", "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets");
 
-  private final TerminologyStore parent;
-  /** Consulted, at the root, for a canonical no store of the chain defines. */
-  private final FallbackSource fallback;
-  private final Map<String, List<StoredCodeSystem>> codeSystems = new LinkedHashMap<>();
-  private final Map<String, List<ValueSet>> valueSets = new LinkedHashMap<>();
-  private final Map<String, List<ConceptMapIndex>> conceptMaps = new LinkedHashMap<>();
-  /** CodeSystems with content=supplement: not code systems of their own, only folded into their base on request. */
-  private final Map<String, List<CodeSystem>> supplements = new LinkedHashMap<>();
+  TerminologyStore() {}
 
-  private TerminologyStore(TerminologyStore parent, FallbackSource fallback) {
-    this.parent = parent;
-    this.fallback = fallback;
+  public static Builder builder() {
+    return builder(FallbackSource.NONE);
   }
 
-  public static TerminologyStore empty() {
-    return empty(FallbackSource.NONE);
+  /** Content that consults the fallback for the code systems and value sets it (and its overlays) lack. */
+  public static Builder builder(FallbackSource fallback) {
+    return new Builder(fallback);
   }
 
-  /** An empty store that consults the fallback for the code systems and value sets it (and its overlays) lack. */
-  public static TerminologyStore empty(FallbackSource fallback) {
-    return new TerminologyStore(null, fallback);
-  }
-
-  /** A store for one request's resources in front of this one. */
-  public TerminologyStore overlay() {
-    return new TerminologyStore(this, FallbackSource.NONE);
-  }
-
-  private FallbackSource fallback() {
-    return parent == null ? fallback : parent.fallback();
-  }
-
-  public TerminologyStore addCodeSystem(CodeSystemRelease release, CodeSystem resource) {
-    List<StoredCodeSystem> versions = codeSystems.computeIfAbsent(release.url(), k -> new ArrayList<>());
-    versions.removeIf(s -> java.util.Objects.equals(s.release().version(), release.version()));
-    versions.add(new StoredCodeSystem(release, resource));
-    versions.sort(Comparator.comparing((StoredCodeSystem s) -> s.release().version(), Versions.ORDER).reversed());
-    return this;
-  }
-
-  public TerminologyStore addSupplement(CodeSystem supplement) {
-    addVersioned(supplements, supplement.getUrl(), supplement, CodeSystem::getVersion);
-    return this;
-  }
-
-  public TerminologyStore addValueSet(ValueSet vs) {
-    addVersioned(valueSets, vs.getUrl(), vs, v -> v.getVersion());
-    return this;
-  }
-
-  public TerminologyStore addConceptMap(ConceptMap cm) {
-    // maps are not replaced by url and version: several with the same canonical (a request's tx-resources often
-    // have them) each hold their own groups, and $translate consults them all
-    addVersioned(conceptMaps, cm.getUrl(), new ConceptMapIndex(cm), i -> i.map().getVersion(), i -> null);
-    return this;
-  }
-
-  private static <T> void addVersioned(Map<String, List<T>> map, String url, T item, java.util.function.Function<T, String> version) {
-    addVersioned(map, url, item, version, version);
-  }
-
-  /** identity: what makes two items the same resource, so that the later one replaces the earlier (null: never). */
-  private static <T> void addVersioned(Map<String, List<T>> map, String url, T item, java.util.function.Function<T, String> version,
-      java.util.function.Function<T, String> identity) {
-    List<T> versions = map.computeIfAbsent(url, k -> new ArrayList<>());
-    String id = identity.apply(item);
-    versions.removeIf(v -> id != null && id.equals(identity.apply(v)));
-    versions.add(item);
-    versions.sort(Comparator.comparing(version, Versions.ORDER).reversed());
+  /** A builder of one request's resources in front of this store, which stays as it is. */
+  public Overlay.Builder overlay() {
+    return new Overlay.Builder(this);
   }
 
   /** The canonical URI for a system given by URI or by its registered OID. */
@@ -99,28 +44,55 @@ public final class TerminologyStore {
     return system == null ? null : SYSTEM_ALIASES.getOrDefault(system, system);
   }
 
-  /** Every version of a code system, newest first; this store's before its parent's. */
-  public List<StoredCodeSystem> codeSystemVersions(String url) {
+  /** Every version of a code system, newest first; an overlay's before those it stands in front of. */
+  public final List<StoredCodeSystem> codeSystemVersions(String url) {
     String canonical = canonicalSystem(url);
-    List<StoredCodeSystem> found = ownVersions(canonical);
+    List<StoredCodeSystem> found = definedCodeSystemVersions(canonical);
     return found.isEmpty() ? fallback().codeSystemVersions(canonical) : found;
   }
 
-  /** The versions this store and its parents define, without the fallback. */
-  private List<StoredCodeSystem> ownVersions(String canonical) {
-    return versions(canonical, codeSystems, p -> p.ownVersions(canonical), s -> s.release().version());
+  public final List<ValueSet> valueSetVersions(String url) {
+    List<ValueSet> found = definedValueSetVersions(url);
+    return found.isEmpty() ? fallback().valueSetVersions(url) : found;
   }
 
-  /** Every version of a supplement, newest first; this store's before its parent's. */
-  public List<CodeSystem> supplementVersions(String url) {
-    return versions(url, supplements, p -> p.supplementVersions(url), CodeSystem::getVersion);
+  /** Every version of a supplement, newest first; an overlay's before those it stands in front of. */
+  public abstract List<CodeSystem> supplementVersions(String url);
+
+  public abstract List<ConceptMapIndex> conceptMapVersions(String url);
+
+  public abstract List<StoredCodeSystem> codeSystems();
+
+  public abstract List<ValueSet> valueSets();
+
+  public abstract List<ConceptMapIndex> conceptMaps();
+
+  /** The versions the store defines, without those of the fallback. */
+  abstract List<StoredCodeSystem> definedCodeSystemVersions(String canonical);
+
+  abstract List<ValueSet> definedValueSetVersions(String url);
+
+  /** Consulted for a canonical the store does not define (the FHIR core terminology). */
+  abstract FallbackSource fallback();
+
+  /** Resources by logical id, for read and instance-level operations. */
+  public final Optional<StoredCodeSystem> codeSystemById(String id) {
+    return codeSystems().stream().filter(s -> id.equals(s.id())).findFirst();
+  }
+
+  public final Optional<ValueSet> valueSetById(String id) {
+    return valueSets().stream().filter(v -> id.equals(v.getIdElement().getIdPart())).findFirst();
+  }
+
+  public final Optional<ConceptMapIndex> conceptMapById(String id) {
+    return conceptMaps().stream().filter(m -> id.equals(m.map().getIdElement().getIdPart())).findFirst();
   }
 
   /**
    * This store with the supplements folded into every authored version of the code systems they supplement (a
-   * supplement's {@code supplements} may pin one version); for one request, so the loaded content never changes.
+   * supplement's {@code supplements} may pin one version): an overlay for one request, this store unchanged.
    */
-  public TerminologyStore withSupplements(List<CodeSystem> toApply) {
+  public final TerminologyStore withSupplements(List<CodeSystem> toApply) {
     if (toApply.isEmpty()) {
       return this;
     }
@@ -135,69 +107,47 @@ public final class TerminologyStore {
         }
       }
     }
-    TerminologyStore overlay = overlay();
+    Overlay.Builder overlay = overlay();
     byBase.forEach((s, supps) -> {
       CodeSystem merged = SupplementMerger.merge(s.resource(), supps);
       overlay.addCodeSystem(CodeSystemIndexer.toRelease(merged), merged);
     });
-    return overlay;
+    return overlay.build();
   }
 
-  public List<ValueSet> valueSetVersions(String url) {
-    List<ValueSet> found = ownValueSetVersions(url);
-    return found.isEmpty() ? fallback().valueSetVersions(url) : found;
-  }
+  /** Collects the loaded content; {@link #build} indexes it into a store that never changes. */
+  public static final class Builder {
+    private final FallbackSource fallback;
+    private final ResourceIndex.Builder resources = new ResourceIndex.Builder();
 
-  private List<ValueSet> ownValueSetVersions(String url) {
-    return versions(url, valueSets, p -> p.ownValueSetVersions(url), ValueSet::getVersion);
-  }
-
-  public List<ConceptMapIndex> conceptMapVersions(String url) {
-    return versions(url, conceptMaps, p -> p.conceptMapVersions(url), i -> i.map().getVersion());
-  }
-
-  private <T> List<T> versions(String url, Map<String, List<T>> own, java.util.function.Function<TerminologyStore, List<T>> fromParent,
-      java.util.function.Function<T, String> version) {
-    List<T> result = new ArrayList<>(own.getOrDefault(url, List.of()));
-    if (parent != null) {
-      for (T t : fromParent.apply(parent)) {
-        if (result.stream().noneMatch(r -> java.util.Objects.equals(version.apply(r), version.apply(t)))) {
-          result.add(t);
-        }
-      }
+    private Builder(FallbackSource fallback) {
+      this.fallback = fallback;
     }
-    return result;
-  }
 
-  public List<StoredCodeSystem> codeSystems() {
-    return collect(codeSystems.values(), parent == null ? List.of() : parent.codeSystems());
-  }
+    /** resource: the authored CodeSystem the release came from, null for an official release. */
+    public Builder addCodeSystem(CodeSystemRelease release, CodeSystem resource) {
+      resources.addCodeSystem(release, resource);
+      return this;
+    }
 
-  public List<ValueSet> valueSets() {
-    return collect(valueSets.values(), parent == null ? List.of() : parent.valueSets());
-  }
+    public Builder addSupplement(CodeSystem supplement) {
+      resources.addSupplement(supplement);
+      return this;
+    }
 
-  public List<ConceptMapIndex> conceptMaps() {
-    return collect(conceptMaps.values(), parent == null ? List.of() : parent.conceptMaps());
-  }
+    public Builder addValueSet(ValueSet vs) {
+      resources.addValueSet(vs);
+      return this;
+    }
 
-  /** Resources by logical id, for read and instance-level operations. */
-  public java.util.Optional<StoredCodeSystem> codeSystemById(String id) {
-    return codeSystems().stream().filter(s -> id.equals(s.id())).findFirst();
-  }
+    public Builder addConceptMap(ConceptMap cm) {
+      resources.addConceptMap(cm);
+      return this;
+    }
 
-  public java.util.Optional<ValueSet> valueSetById(String id) {
-    return valueSets().stream().filter(v -> id.equals(v.getIdElement().getIdPart())).findFirst();
-  }
-
-  public java.util.Optional<ConceptMapIndex> conceptMapById(String id) {
-    return conceptMaps().stream().filter(m -> id.equals(m.map().getIdElement().getIdPart())).findFirst();
-  }
-
-  private static <T> List<T> collect(Collection<List<T>> own, List<T> inherited) {
-    List<T> all = new ArrayList<>();
-    own.forEach(all::addAll);
-    all.addAll(inherited);
-    return all;
+    /** The store of what was added; adding more afterwards does not change it. */
+    public TerminologyStore build() {
+      return new LoadedStore(resources.build(), fallback);
+    }
   }
 }

@@ -27,10 +27,10 @@ class CodeSystemResolverTest {
 
   /** Releases 1.9 (2024), 1.10 (2025) and 2.0 (from 2026, open-ended), added out of order. */
   private static TerminologyStore dated() {
-    return TerminologyStore.empty()
+    return TerminologyStore.builder()
         .addCodeSystem(release(DATED, "1.10", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)), null)
         .addCodeSystem(release(DATED, "2.0", LocalDate.of(2026, 1, 1), null), null)
-        .addCodeSystem(release(DATED, "1.9", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)), null);
+        .addCodeSystem(release(DATED, "1.9", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)), null).build();
   }
 
   private String resolve(String system, String version) {

@@ -23,7 +23,7 @@ import org.moltx.store.TerminologyStore;
 /** ValueSet.compose: expansion and membership by {@link ComposeEvaluator}, over authored content. */
 class ComposeEvaluatorTest {
   private static final String V2 = ANIMALS + "|2.0.0";
-  private final TerminologyStore store = EngineFixtures.store();
+  private TerminologyStore store = EngineFixtures.store();
 
   /** The members as "code display", in expansion order. */
   private List<String> expand(ValueSet vs) {
@@ -191,7 +191,7 @@ class ComposeEvaluatorTest {
     ConceptSetComponent toA = new ConceptSetComponent();
     toA.addValueSet("http://example.org/vs/a");
     ValueSet a = valueSet("http://example.org/vs/a", toB);
-    store.addValueSet(a).addValueSet(valueSet("http://example.org/vs/b", toA));
+    store = store.overlay().addValueSet(a).addValueSet(valueSet("http://example.org/vs/b", toA)).build();
     assertThat(EngineFixtures.failure(() -> expand(a))).isEqualTo(new Failure(Problem.CIRCULAR_REFERENCE, null,
         "Found a circularity pointing to http://example.org/vs/a|1 processing ValueSet with pathway "
             + "[http://example.org/vs/b|1, http://example.org/vs/a|1]"));

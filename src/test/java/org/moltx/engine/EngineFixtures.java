@@ -74,7 +74,7 @@ final class EngineFixtures {
 
   /** A fresh store of the authored code systems, value sets and concept map. */
   static TerminologyStore store() {
-    TerminologyStore store = TerminologyStore.empty();
+    TerminologyStore.Builder store = TerminologyStore.builder();
     for (CodeSystem cs : List.of(animals2(), animals1(), sounds(), colours(), fragment(), letters())) {
       store.addCodeSystem(CodeSystemIndexer.toRelease(cs), cs);
     }
@@ -85,7 +85,7 @@ final class EngineFixtures {
     store.addValueSet(active);
     store.addValueSet(valueSet(FRAGMENT_LISTED_VS, concepts(include(FRAGMENT), "F1")));
     store.addConceptMap(animalSounds());
-    return store;
+    return store.build();
   }
 
   static CodeSystem animals2() {

@@ -23,21 +23,21 @@ class LazyFallbackTest {
       return Map.of(CORE, "part");
     }, part -> {
       loads.incrementAndGet();
-      return TerminologyStore.empty().addValueSet(new ValueSet().setUrl(CORE).setVersion("core")
-          .setStatus(PublicationStatus.ACTIVE));
+      return TerminologyStore.builder().addValueSet(new ValueSet().setUrl(CORE).setVersion("core")
+          .setStatus(PublicationStatus.ACTIVE)).build();
     });
   }
 
   @Test
   void nothingLoadsUntilACanonicalOfThePartIsAskedFor() {
     LazyFallback fallback = fallback();
-    TerminologyStore store = TerminologyStore.empty(fallback);
+    TerminologyStore store = TerminologyStore.builder(fallback).build();
     assertThat(indexReads).hasValue(0);
     assertThat(store.valueSetVersions("http://example.org/vs")).isEmpty();
     assertThat(store.codeSystemVersions("http://example.org/cs")).isEmpty();
     assertThat(loads).hasValue(0);
     assertThat(fallback.anyLoaded()).isFalse();
-    assertThat(store.overlay().valueSetVersions(CORE)).extracting(ValueSet::getVersion).containsExactly("core");
+    assertThat(store.overlay().build().valueSetVersions(CORE)).extracting(ValueSet::getVersion).containsExactly("core");
     assertThat(store.valueSetVersions(CORE)).hasSize(1);
     assertThat(loads).hasValue(1);
     assertThat(indexReads).hasValue(1);
@@ -45,17 +45,18 @@ class LazyFallbackTest {
 
   @Test
   void theStoreAndARequestsResourcesWin() {
-    TerminologyStore store = TerminologyStore.empty(fallback());
-    TerminologyStore request = store.overlay().addValueSet(new ValueSet().setUrl(CORE).setVersion("mine"));
+    TerminologyStore store = TerminologyStore.builder(fallback()).build();
+    TerminologyStore request = store.overlay().addValueSet(new ValueSet().setUrl(CORE).setVersion("mine")).build();
     assertThat(request.valueSetVersions(CORE)).extracting(ValueSet::getVersion).containsExactly("mine");
-    store.addValueSet(new ValueSet().setUrl(CORE).setVersion("content"));
-    assertThat(store.valueSetVersions(CORE)).extracting(ValueSet::getVersion).containsExactly("content");
+    TerminologyStore content = TerminologyStore.builder(fallback())
+        .addValueSet(new ValueSet().setUrl(CORE).setVersion("content")).build();
+    assertThat(content.valueSetVersions(CORE)).extracting(ValueSet::getVersion).containsExactly("content");
     assertThat(loads).hasValue(0);
   }
 
   @Test
   void concurrentFirstRequestsLoadThePartOnce() throws Exception {
-    TerminologyStore store = TerminologyStore.empty(fallback());
+    TerminologyStore store = TerminologyStore.builder(fallback()).build();
     CountDownLatch start = new CountDownLatch(1);
     List<Thread> threads = new ArrayList<>();
     AtomicInteger found = new AtomicInteger();
@@ -66,7 +67,7 @@ class LazyFallbackTest {
         } catch (InterruptedException e) {
           return;
         }
-        if (store.overlay().valueSetVersions(CORE).size() == 1) {
+        if (store.overlay().build().valueSetVersions(CORE).size() == 1) {
           found.incrementAndGet();
         }
       });

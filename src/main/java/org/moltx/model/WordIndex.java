@@ -1,24 +1,21 @@
-package org.moltx.store;
+package org.moltx.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.WeakHashMap;
-import org.moltx.model.CodeSystemRelease;
 
 /**
  * Word-prefix search over the displays of a large release: the distinct lowercase words, sorted, each with the
- * sorted concept indexes whose display holds it. Built on first use and kept as long as the release is.
+ * sorted concept indexes whose display holds it. The release builds it on first use and keeps it
+ * ({@link CodeSystemRelease#wordIndex()}).
  */
 public final class WordIndex {
   /** Below this size a scan is as fast as the index. */
   public static final int MIN_SIZE = 2_000;
-  private static final Map<CodeSystemRelease, WordIndex> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
   private final String[] words;
   private final int[][] postings;
@@ -28,11 +25,7 @@ public final class WordIndex {
     this.postings = postings;
   }
 
-  public static WordIndex of(CodeSystemRelease release) {
-    return CACHE.computeIfAbsent(release, WordIndex::build);
-  }
-
-  private static WordIndex build(CodeSystemRelease r) {
+  static WordIndex build(CodeSystemRelease r) {
     Map<String, List<Integer>> byWord = new HashMap<>();
     for (int i = 0; i < r.size(); i++) {
       String display = r.display(i);

@@ -1,0 +1,56 @@
+package org.moltx.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/** A release builds its word index once, on first use, and keeps it; the index finds displays by word prefix. */
+class WordIndexTest {
+  private static CodeSystemRelease release() {
+    CodeSystemRelease.Builder b = CodeSystemRelease.builder();
+    b.add("A1", "Acute bronchitis", null, null, false, false, null, null);
+    b.add("A2", "Chronic Bronchitis, unspecified", null, null, false, false, null, null);
+    b.add("B1", "Type 2 diabetes", null, null, false, false, null, null);
+    b.add("B2", null, null, null, false, false, null, null);
+    return b.build(new CodeSystemInfo("t", "http://example.org/cs", "1", "T", null, "active", "complete", null, null,
+        null, true, null, null, null, null), List.of());
+  }
+
+  @Test
+  void findsConceptsWhoseDisplayHasAWordWithThePrefix() {
+    WordIndex index = release().wordIndex();
+
+    assertThat(index.withWordPrefix("bronch").stream().boxed()).containsExactly(0, 1);
+    assertThat(index.withWordPrefix("unspec").stream().boxed()).containsExactly(1);
+    assertThat(index.withWordPrefix("2").stream().boxed()).containsExactly(2);
+    assertThat(index.withWordPrefix("ronch").stream().boxed()).isEmpty();
+  }
+
+  @Test
+  void concurrentFirstUsesShareOneIndex() throws Exception {
+    CodeSystemRelease release = release();
+    Set<WordIndex> seen = ConcurrentHashMap.newKeySet();
+    CountDownLatch start = new CountDownLatch(1);
+    Thread[] threads = new Thread[8];
+    for (int i = 0; i < threads.length; i++) {
+      threads[i] = new Thread(() -> {
+        try {
+          start.await();
+        } catch (InterruptedException e) {
+          return;
+        }
+        seen.add(release.wordIndex());
+      });
+      threads[i].start();
+    }
+    start.countDown();
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(seen).hasSize(1).containsExactly(release.wordIndex());
+  }
+}
