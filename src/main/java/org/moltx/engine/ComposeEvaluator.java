@@ -74,6 +74,12 @@ final class ComposeEvaluator {
     enter(vs);
     try {
       String versionsMatch = ValueSets.expansionParameters(vs).get("versionsMatch");
+      List<ConceptSetComponent> includes = vs.getCompose().getInclude();
+      if (includes.size() == 1 && !vs.getCompose().hasExclude() && !includes.get(0).hasConcept()
+          && !includes.get(0).hasValueSet() && versionsMatch == null) {
+        // one include of one release, by filters: no code twice, no versions to match (a search takes this road)
+        return expandInclude(includes.get(0));
+      }
       Map<String, ExpansionItem> members = new LinkedHashMap<>();
       for (ConceptSetComponent include : vs.getCompose().getInclude()) {
         for (ExpansionItem item : expandInclude(include)) {
@@ -104,6 +110,34 @@ final class ComposeEvaluator {
       leave();
     }
   }
+
+  /**
+   * A text search over the whole of one large release (a value set of one include naming only a system, the
+   * implicit [system]?fhir_vs): the release and the matching concepts, from its word index, without building an item
+   * per match. Null when the value set is any other shape or the release too small for an index.
+   */
+  Search search(ValueSet vs) {
+    List<ConceptSetComponent> includes = vs.getCompose().getInclude();
+    if (text == null || includes.size() != 1 || vs.getCompose().hasExclude() || vs.hasContained()
+        || ValueSets.expansionParameters(vs).containsKey("versionsMatch")) {
+      return null;
+    }
+    ConceptSetComponent include = includes.get(0);
+    if (!include.hasSystem() || include.hasConcept() || include.hasFilter() || include.hasValueSet()) {
+      return null;
+    }
+    enter(vs);
+    try {
+      CodeSystemRelease r = release(include, null, CodeSystemResolver.EXPANDING);
+      java.util.BitSet hits = text.candidates(r);
+      return hits == null ? null : new Search(r, hits);
+    } finally {
+      leave();
+    }
+  }
+
+  /** The concepts of {@code release} a text search found, as bits by concept index. */
+  record Search(CodeSystemRelease release, java.util.BitSet hits) {}
 
   /** Whether (system, code) is a member; the release consulted is returned through {@link Membership}. */
   Membership contains(ValueSet vs, String system, String version, String code) {
@@ -265,13 +299,20 @@ final class ComposeEvaluator {
       }
     } else {
       IntPredicate filter = filter(r, include);
-      if (text != null) {
-        java.util.BitSet hits = text.candidates(r);
-        filter = hits != null ? filter.and(hits::get) : filter.and(i -> text.matches(r.code(i), r.display(i)));
-      }
-      for (int i : candidates(r, include)) {
-        if (filter.test(i)) {
+      java.util.BitSet hits = text == null ? null : text.candidates(r);
+      if (hits != null && !include.hasFilter()) {
+        // a text search over a whole large release: just the index's hits, in the release's order
+        for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
           items.add(new ExpansionItem(r, i, r.display(i)));
+        }
+      } else {
+        if (text != null) {
+          filter = hits != null ? filter.and(hits::get) : filter.and(i -> text.matches(r.code(i), r.display(i)));
+        }
+        for (int i : candidates(r, include)) {
+          if (filter.test(i)) {
+            items.add(new ExpansionItem(r, i, r.display(i)));
+          }
         }
       }
     }

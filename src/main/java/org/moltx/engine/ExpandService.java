@@ -1,6 +1,7 @@
 package org.moltx.engine;
 
 import java.util.List;
+import org.moltx.model.CodeSystemRelease;
 import org.moltx.store.TerminologyStore;
 
 /** ValueSet/$expand: members in compose order, text-filtered, paged; never silently truncated. */
@@ -12,6 +13,10 @@ public final class ExpandService {
           req.offset() < 0 ? "offset" : "count");
     }
     ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), TextFilter.of(req.filter()));
+    ComposeEvaluator.Search search = req.count() != null ? evaluator.search(req.valueSet()) : null;
+    if (search != null) {
+      return page(req, evaluator, search);
+    }
     List<ExpansionItem> all = evaluator.expand(req.valueSet());
     if (req.activeOnly() || (req.valueSet().getCompose().hasInactive() && !req.valueSet().getCompose().getInactive())) {
       all.removeIf(i -> i.release().isInactive(i.index()));
@@ -29,5 +34,29 @@ public final class ExpandService {
     return new ExpandResult(req.valueSet(), all.subList(from, to), total, req.offset(), evaluator.usedCodeSystems(),
         evaluator.usedValueSets(), evaluator.appliedVersionRules(), evaluator.flagged(), evaluator.versionsMatched(),
         incomplete);
+  }
+
+  /** A page of a text search's hits: counted by bits, and only the page's concepts made into items. */
+  private static ExpandResult page(ExpandRequest req, ComposeEvaluator evaluator, ComposeEvaluator.Search search) {
+    CodeSystemRelease r = search.release();
+    java.util.BitSet hits = search.hits();
+    if (req.activeOnly() || (req.valueSet().getCompose().hasInactive() && !req.valueSet().getCompose().getInactive())) {
+      for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
+        if (r.isInactive(i)) {
+          hits.clear(i);
+        }
+      }
+    }
+    int total = hits.cardinality();
+    List<ExpansionItem> page = new java.util.ArrayList<>(Math.min(req.count(), Math.max(0, total - req.offset())));
+    int skipped = 0;
+    for (int i = hits.nextSetBit(0); i >= 0 && page.size() < req.count(); i = hits.nextSetBit(i + 1)) {
+      if (skipped++ >= req.offset()) {
+        page.add(new ExpansionItem(r, i, r.display(i)));
+      }
+    }
+    return new ExpandResult(req.valueSet(), page, total, req.offset(), evaluator.usedCodeSystems(),
+        evaluator.usedValueSets(), evaluator.appliedVersionRules(), evaluator.flagged(), evaluator.versionsMatched(),
+        false);
   }
 }

@@ -24,11 +24,17 @@ import org.moltx.store.TerminologyStore;
  * interceptor answers the terminology mode with a TerminologyCapabilities listing every code system and version.
  */
 public final class TerminologyCapabilitiesInterceptor {
-  /** cache-id: tx-resources kept between calls (ClientCaches), which the HL7 ecosystem asks a server to list here. */
-  static final List<String> EXPANSION_PARAMETERS = List.of("_incomplete", "_limit", "activeOnly", "cache-id",
-      "check-system-version", "count", "default-to-latest-version", "displayLanguage", "excludeNested", "filter",
-      "force-system-version", "includeDefinition", "includeDesignations", "incomplete-ok", "offset", "property",
-      "system-version", "tx-resource");
+  /**
+   * What $expand takes, from its contract: every supported parameter but the three that name the value set, and
+   * tx-resource and cache-id (resources kept between calls, ClientCaches), which the HL7 ecosystem asks a server to
+   * list here.
+   */
+  static List<String> expansionParameters() {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>(OperationPipeline.EXPAND.supported());
+    names.removeAll(List.of("url", "valueSet", "valueSetVersion"));
+    names.addAll(List.of("tx-resource", "cache-id"));
+    return List.copyOf(names);
+  }
 
   private final Terminology terminology;
 
@@ -63,7 +69,7 @@ public final class TerminologyCapabilitiesInterceptor {
       cs.addVersion().setCode(r.version()).setIsDefault(
           store.codeSystemVersions(r.url()).get(0).release() == r);
     }
-    EXPANSION_PARAMETERS.forEach(p -> tc.getExpansion().addParameter().setName(p));
+    expansionParameters().forEach(p -> tc.getExpansion().addParameter().setName(p));
     // incomplete: with incomplete-ok (or _incomplete) an expansion over the size limit comes cut, marked unclosed
     tc.getExpansion().setPaging(true).setHierarchical(false).setIncomplete(true);
     tc.getValidateCode().setTranslations(false);
