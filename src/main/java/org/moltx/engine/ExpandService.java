@@ -11,10 +11,22 @@ public final class ExpandService {
       throw new TerminologyException(Problem.INVALID_REQUEST, "offset and count must not be negative",
           req.offset() < 0 ? "offset" : "count");
     }
-    ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), TextFilter.of(req.filter()));
+    for (String system : req.excludeSystems()) {
+      int bar = system.indexOf('|');
+      if (system.isBlank() || bar == 0 || bar == system.length() - 1) {
+        throw new TerminologyException(Problem.INVALID_REQUEST, "exclude-system must be a code system url, or "
+            + "url|version, not '" + system + "'", "exclude-system");
+      }
+    }
+    ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), TextFilter.of(req.filter()),
+        req.excludeSystems());
     List<ExpansionItem> all = evaluator.expand(req.valueSet());
     if (req.activeOnly() || (req.valueSet().getCompose().hasInactive() && !req.valueSet().getCompose().getInactive())) {
       all.removeIf(i -> i.release().isInactive(i.index()));
+    }
+    if (req.excludeNotForUI()) {
+      // only what a user may pick: the abstract codes go, their descendants stay (nested under a selectable parent)
+      all.removeIf(i -> i.release().isAbstract(i.index()));
     }
     int total = all.size();
     boolean incomplete = req.count() == null && total > req.maxSize() && req.incompleteOk();

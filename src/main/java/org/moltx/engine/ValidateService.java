@@ -350,7 +350,7 @@ public final class ValidateService {
       }
     }
     try {
-      CodeSystemRelease release = CodeSystemResolver.resolve(store, system, chosen, null);
+      CodeSystemRelease release = CodeSystemResolver.resolve(store, system, chosen, req.versions().date());
       String violation = req.versions().violation(system, release.version());
       if (violation != null) {
         issues.add(new ValidationIssue("error", "exception", "version-error", violation, in.versionExpression()));
@@ -378,14 +378,14 @@ public final class ValidateService {
       issues.add(notInValueSet(label(system, in), vs, in));
       // nothing chose a version: the coding's own one is what could not be found
       issues.add(new ValidationIssue("error", "not-found", "not-found",
-          notFound(store, system, wanted != null ? wanted : in.version()), in.systemExpression()));
+          notFound(store, system, wanted != null ? wanted : in.version(), req.versions().date()), in.systemExpression()));
       return new ValidateResult(false, system, wanted, in.code(), null, false, issues, List.of(), List.of(system));
     }
     String key = system + (wanted != null && !noSuchSystem ? "|" + wanted : "");
     if (!unknownSystems.contains(key)) {
       unknownSystems.add(key);
-      issues.add(new ValidationIssue("error", "not-found", "not-found", notFound(store, system, wanted),
-          in.systemExpression()));
+      issues.add(new ValidationIssue("error", "not-found", "not-found",
+          notFound(store, system, wanted, req.versions().date()), in.systemExpression()));
     }
     issues.addAll(decision.trailing());
     if (noSuchSystem) {
@@ -398,9 +398,9 @@ public final class ValidateService {
   }
 
   /** The resolver's text for a release that is not there. */
-  private static String notFound(TerminologyStore store, String system, String version) {
+  private static String notFound(TerminologyStore store, String system, String version, java.time.LocalDate date) {
     try {
-      CodeSystemResolver.resolve(store, system, version, null);
+      CodeSystemResolver.resolve(store, system, version, date);
       return null;
     } catch (TerminologyException e) {
       return e.getMessage();

@@ -28,15 +28,18 @@ import org.moltx.store.TerminologyStore;
 
 /** ValueSet/$expand, type and instance level, GET and POST. */
 public final class ExpandOperation {
-  static final Set<String> ACCEPTED = Set.of("url", "valueSet", "valueSetVersion", "context", "contextDirection",
+  static final Set<String> ACCEPTED = Set.of("url", "valueSet", "valueSetVersion",
       "filter", "date", "offset", "count", "includeDesignations", "designation", "includeDefinition", "activeOnly",
       "excludeNested", "excludeNotForUI", "excludePostCoordinated", "displayLanguage", "exclude-system",
       "system-version", "check-system-version", "force-system-version", "property", "useSupplement",
       "default-valueset-version", "default-to-latest-version", "_limit", "_incomplete", "incomplete-ok");
+  /** Defined for $expand (and context for $validate-code), but not something moltx can honour. */
+  static final String IN_CONTEXT = "moltx does not evaluate value set bindings in context";
+  static final Map<String, String> UNSUPPORTED = Map.of("context", IN_CONTEXT, "contextDirection", IN_CONTEXT);
   /** Parameters that say what to expand rather than how: not echoed in expansion.parameter. */
   private static final Set<String> NOT_ECHOED = Set.of("url", "valueSet", "tx-resource", "uuid", "valueSetVersion",
       "property", "system-version", "check-system-version", "useSupplement", "cache-id", "diagnostics", "_limit",
-      "_incomplete");
+      "_incomplete", "profile-url");
 
   private final Terminology terminology;
   private final int maxExpansionSize;
@@ -64,6 +67,7 @@ public final class ExpandOperation {
       @OperationParam(name = "system-version", typeName = "canonical") List<UriType> systemVersion,
       @OperationParam(name = "check-system-version", typeName = "canonical") List<UriType> checkSystemVersion,
       @OperationParam(name = "force-system-version", typeName = "canonical") List<UriType> forceSystemVersion) {
+    RequestParameters.refuseUnsupported(request, UNSUPPORTED, "$expand");
     RequestParameters.requireKnown(request, ACCEPTED, "$expand");
     TerminologyStore content = RequestContent.store(request, terminology);
     ValueSet target = target(content, id, valueSet, OperationInput.string(request, "url"), Values.string(valueSetVersion));
@@ -73,9 +77,11 @@ public final class ExpandOperation {
     ExpandRequest req = new ExpandRequest(target, Values.string(filter), count == null ? null : count.getValue(),
         offset == null || offset.getValue() == null ? 0 : offset.getValue(), Values.bool(activeOnly, false), versions,
         limit(request), OperationInput.flag(request, "incomplete-ok", false)
-            || OperationInput.flag(request, "_incomplete", false));
-    // includeDefinition alone adds nothing: R4 contains has no definition, and the ecosystem returns it only as the
-    // R5 property a client asks for with property=definition
+            || OperationInput.flag(request, "_incomplete", false))
+        .excluding(OperationInput.strings(request, "exclude-system"),
+            OperationInput.flag(request, "excludeNotForUI", false));
+    // moltx holds no post-coordinated codes: excludePostCoordinated, either way, is honoured as it stands
+    OperationInput.flag(request, "excludePostCoordinated", false);
     List<String> properties = new ArrayList<>(OperationInput.strings(request, "property"));
     String language = displayLanguage(request, displayLanguage, target);
     List<ExpansionRenderer.EchoedParameter> echo = echoed(request);
@@ -97,7 +103,8 @@ public final class ExpandOperation {
     List<String> designations = OperationInput.strings(request, "designation");
     ExpansionRenderer.Options options = new ExpansionRenderer.Options(
         Values.bool(includeDesignations, false) || !designations.isEmpty(), designations, properties,
-        Values.bool(excludeNested, false) || req.count() != null || searchesWholeSystem(req), language, echo, false);
+        Values.bool(excludeNested, false) || req.count() != null || searchesWholeSystem(req), language, echo, false)
+        .withDefinition(OperationInput.flag(request, "includeDefinition", false));
     return ExpansionRenderer.render(result, options);
   }
 
@@ -138,11 +145,25 @@ public final class ExpandOperation {
     return ValueSets.resolve(store, url, version);
   }
 
-  /** system-version, check-system-version, force-system-version and default-valueset-version: lists of url|version. */
+  /**
+   * system-version, check-system-version, force-system-version and default-valueset-version: lists of url|version;
+   * date: the day whose releases apply where nothing names a version.
+   */
   static VersionPolicy versionPolicy(RequestDetails request) {
     return new VersionPolicy(versions(request, "system-version"), versions(request, "check-system-version"),
         versions(request, "force-system-version"), versions(request, "default-valueset-version"), true,
-        OperationInput.flag(request, "default-to-latest-version", false));
+        OperationInput.flag(request, "default-to-latest-version", false), date(request));
+  }
+
+  /** The date parameter (a FHIR dateTime) as the day it names; a malformed one is a 400 naming it. */
+  static java.time.LocalDate date(RequestDetails request) {
+    String date = OperationInput.string(request, "date");
+    try {
+      return date == null ? null : LookupOperation.localDate(new org.hl7.fhir.r4.model.DateTimeType(date));
+    } catch (RuntimeException e) {
+      throw ErrorMapper.invalid("The parameter date must be a FHIR dateTime such as 2026-10-01, not '" + date + "'",
+          "date");
+    }
   }
 
   private static Map<String, String> versions(RequestDetails request, String name) {

@@ -25,9 +25,24 @@ import java.util.Map;
 
 /** Renders an expansion as the ValueSet that $expand returns. */
 final class ExpansionRenderer {
-  /** How the request asked: which designations and properties to include, and the parameters to echo. */
+  /**
+   * How the request asked: which designations and properties to include, and the parameters to echo;
+   * {@code includeDefinition}: the value set's definition (compose and descriptive metadata) comes with the expansion.
+   */
   record Options(boolean includeDesignations, List<String> designations, List<String> properties, boolean excludeNested,
-      String displayLanguage, List<EchoedParameter> echo, boolean statusOfInactiveOnly) {
+      String displayLanguage, List<EchoedParameter> echo, boolean statusOfInactiveOnly, boolean includeDefinition) {
+    Options(boolean includeDesignations, List<String> designations, List<String> properties, boolean excludeNested,
+        String displayLanguage, List<EchoedParameter> echo, boolean statusOfInactiveOnly) {
+      this(includeDesignations, designations, properties, excludeNested, displayLanguage, echo, statusOfInactiveOnly,
+          false);
+    }
+
+    /** These options, with the value set's definition included or not (includeDefinition). */
+    Options withDefinition(boolean include) {
+      return new Options(includeDesignations, designations, properties, excludeNested, displayLanguage, echo,
+          statusOfInactiveOnly, include);
+    }
+
     /** The designation parameter: "urn:ietf:bcp:47|[language]" or "[use system]|[use code]"; empty = all. */
     boolean wanted(Designation d) {
       if (designations.isEmpty()) {
@@ -59,7 +74,7 @@ final class ExpansionRenderer {
 
   static ValueSet render(ExpandResult result, Options options) {
     ValueSet source = result.valueSet();
-    ValueSet vs = header(source);
+    ValueSet vs = header(source, options.includeDefinition());
     ValueSet.ValueSetExpansionComponent exp = vs.getExpansion();
     exp.setIdentifier("urn:uuid:" + UUID.randomUUID()).setTimestamp(new Date()).setTotal(result.total());
     if (result.offset() > 0 || options.echo().stream().anyMatch(e -> e.name().equals("offset"))) {
@@ -95,7 +110,8 @@ final class ExpansionRenderer {
       requested.add("status");
     }
     Options withStatus = new Options(options.includeDesignations(), options.designations(), requested,
-        options.excludeNested(), options.displayLanguage(), options.echo(), statusOfInactive);
+        options.excludeNested(), options.displayLanguage(), options.echo(), statusOfInactive,
+        options.includeDefinition());
     for (ExpansionItem item : result.contains()) {
       ValueSetExpansionContainsComponent c = contains(item, withStatus);
       if (versioned.contains(item.system()) && item.release().version() != null) {
@@ -115,8 +131,12 @@ final class ExpansionRenderer {
     return vs;
   }
 
-  /** The value set's metadata, as the expansion's resource carries it. */
-  private static ValueSet header(ValueSet source) {
+  /**
+   * The value set's metadata, as the expansion's resource carries it; with {@code definition} (includeDefinition)
+   * also its definition: the compose, and what describes the value set (description, purpose, contact, copyright,
+   * narrative, extensions), as the HL7 reference expander returns them.
+   */
+  private static ValueSet header(ValueSet source, boolean definition) {
     ValueSet vs = new ValueSet();
     vs.setId(source.getIdElement().getIdPart());
     vs.setUrl(source.getUrl()).setVersion(source.getVersion()).setName(source.getName()).setTitle(source.getTitle());
@@ -130,8 +150,26 @@ final class ExpansionRenderer {
     vs.setDateElement(source.getDateElement()).setPublisher(source.getPublisher());
     // a value set that lists its concepts keeps its extensions (supplements named...) on the expansion, as the
     // ecosystem's reference expansions do; one that includes whole code systems does not
-    if (source.getCompose().getInclude().stream().anyMatch(ValueSet.ConceptSetComponent::hasConcept)) {
+    if (definition || source.getCompose().getInclude().stream().anyMatch(ValueSet.ConceptSetComponent::hasConcept)) {
       source.getExtension().forEach(e -> vs.addExtension(e.copy()));
+    }
+    if (definition) {
+      if (source.hasText()) {
+        vs.setText(source.getText().copy());
+      }
+      if (source.hasDescription()) {
+        vs.setDescriptionElement(source.getDescriptionElement().copy());
+      }
+      if (source.hasPurpose()) {
+        vs.setPurposeElement(source.getPurposeElement().copy());
+      }
+      if (source.hasCopyright()) {
+        vs.setCopyrightElement(source.getCopyrightElement().copy());
+      }
+      source.getContact().forEach(c -> vs.addContact(c.copy()));
+      if (source.hasCompose()) {
+        vs.setCompose(source.getCompose().copy());
+      }
     }
     return vs;
   }

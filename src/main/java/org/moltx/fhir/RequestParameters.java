@@ -24,6 +24,26 @@ public final class RequestParameters {
 
   private RequestParameters() {}
 
+  /**
+   * Refuses (400, not-supported, naming it and why) a parameter that the FHIR specification defines for the
+   * operation but moltx cannot honour: accepting it and answering as if it were absent would answer another question.
+   * {@code unsupported}: parameter name to the reason.
+   */
+  public static void refuseUnsupported(RequestDetails request, java.util.Map<String, String> unsupported,
+      String operation) {
+    Set<String> given = new LinkedHashSet<>(request.getParameters().keySet());
+    Parameters body = RequestContent.body(request);
+    if (body != null) {
+      body.getParameter().forEach(p -> given.add(p.getName()));
+    }
+    for (String name : given) {
+      if (name != null && unsupported.containsKey(name)) { // a nameless one is requireKnown's to refuse
+        throw ErrorMapper.notSupported(operation + ": the parameter " + name + " is not supported: "
+            + unsupported.get(name), name);
+      }
+    }
+  }
+
   public static void requireKnown(RequestDetails request, Set<String> accepted, String operation) {
     Set<String> unknown = new LinkedHashSet<>();
     java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();

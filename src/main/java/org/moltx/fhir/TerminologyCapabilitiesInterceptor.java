@@ -25,9 +25,10 @@ import org.moltx.store.StoredCodeSystem;
 public final class TerminologyCapabilitiesInterceptor {
   /** cache-id: tx-resources kept between calls (ClientCaches), which the HL7 ecosystem asks a server to list here. */
   static final List<String> EXPANSION_PARAMETERS = List.of("_incomplete", "_limit", "activeOnly", "cache-id",
-      "check-system-version", "count", "default-to-latest-version", "displayLanguage", "excludeNested", "filter",
-      "force-system-version", "includeDefinition", "includeDesignations", "incomplete-ok", "offset", "property",
-      "system-version", "tx-resource");
+      "check-system-version", "count", "date", "default-to-latest-version", "displayLanguage", "exclude-system",
+      "excludeNested", "excludeNotForUI", "excludePostCoordinated", "filter", "force-system-version",
+      "includeDefinition", "includeDesignations", "incomplete-ok", "offset", "property", "system-version",
+      "tx-resource");
 
   private final Terminology terminology;
 

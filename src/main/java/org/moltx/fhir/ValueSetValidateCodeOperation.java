@@ -22,11 +22,12 @@ import org.moltx.store.TerminologyStore;
 
 /** ValueSet/$validate-code, type and instance level, GET and POST. */
 public final class ValueSetValidateCodeOperation {
-  static final Set<String> ACCEPTED = Set.of("url", "context", "valueSet", "valueSetVersion", "code", "system",
+  static final Set<String> ACCEPTED = Set.of("url", "valueSet", "valueSetVersion", "code", "system",
       "systemVersion", "version", "display", "coding", "codeableConcept", "date", "abstract", "displayLanguage",
       "inferSystem", "activeOnly", "lenient-display-validation", "valueset-membership-only", "useSupplement",
       "default-valueset-version", "system-version", "check-system-version", "force-system-version", "mode",
       "default-to-latest-version");
+  static final java.util.Map<String, String> UNSUPPORTED = java.util.Map.of("context", ExpandOperation.IN_CONTEXT);
 
   private final Terminology terminology;
 
@@ -51,6 +52,7 @@ public final class ValueSetValidateCodeOperation {
       @OperationParam(name = "displayLanguage", max = 1) CodeType displayLanguage,
       @OperationParam(name = "inferSystem", max = 1) BooleanType inferSystem,
       @OperationParam(name = "lenient-display-validation", max = 1) BooleanType lenient) {
+    RequestParameters.refuseUnsupported(request, UNSUPPORTED, "$validate-code");
     RequestParameters.requireKnown(request, ACCEPTED, "$validate-code");
     TerminologyStore content = RequestContent.store(request, terminology);
     ValueSet target = ExpandOperation.target(content, id, valueSet, OperationInput.string(request, "url"),
