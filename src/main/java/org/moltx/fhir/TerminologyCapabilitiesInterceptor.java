@@ -63,8 +63,9 @@ public final class TerminologyCapabilitiesInterceptor {
           terminology.store().codeSystemVersions(r.url()).get(0).release() == r);
     }
     EXPANSION_PARAMETERS.forEach(p -> tc.getExpansion().addParameter().setName(p));
-    // incomplete: with incomplete-ok (or _incomplete) an expansion over the size limit comes cut, marked unclosed
-    tc.getExpansion().setPaging(true).setHierarchical(false).setIncomplete(true);
+    // incomplete: with incomplete-ok (or _incomplete) an expansion over the size limit comes cut, marked unclosed;
+    // hierarchical: a code system's hierarchy nests in contains.contains (unless excludeNested, or paged)
+    tc.getExpansion().setPaging(true).setHierarchical(true).setIncomplete(true);
     tc.getValidateCode().setTranslations(false);
     tc.getTranslation().setNeedsMap(false);
     return tc;

@@ -31,6 +31,8 @@ public final class TerminologyStore {
   private final Map<String, List<ConceptMapIndex>> conceptMaps = new LinkedHashMap<>();
   /** CodeSystems with content=supplement: not code systems of their own, only folded into their base on request. */
   private final Map<String, List<CodeSystem>> supplements = new LinkedHashMap<>();
+  /** url|version to the codes whose displays a licensee's file gave (the AMA's CPT descriptors): official ones. */
+  private final Map<String, java.util.Set<String>> licensedDisplays = new java.util.HashMap<>();
 
   private TerminologyStore(TerminologyStore parent, FallbackSource fallback) {
     this.parent = parent;
@@ -61,6 +63,18 @@ public final class TerminologyStore {
     versions.add(new StoredCodeSystem(release, resource));
     versions.sort(Comparator.comparing((StoredCodeSystem s) -> s.release().version(), Versions.ORDER).reversed());
     return this;
+  }
+
+  /** Records that the displays of these codes of url|version come from a licensee's file (CPT descriptors). */
+  public TerminologyStore addLicensedDisplays(String url, String version, Collection<String> codes) {
+    licensedDisplays.computeIfAbsent(url + "|" + version, k -> new java.util.HashSet<>()).addAll(codes);
+    return this;
+  }
+
+  /** Whether the display of this code of url|version comes from a licensee's file; this store's or its parent's. */
+  public boolean hasLicensedDisplay(String url, String version, String code) {
+    java.util.Set<String> codes = licensedDisplays.get(url + "|" + version);
+    return codes != null && codes.contains(code) || parent != null && parent.hasLicensedDisplay(url, version, code);
   }
 
   public TerminologyStore addSupplement(CodeSystem supplement) {
