@@ -34,6 +34,9 @@ final class StoreAssembler {
       if (overrides != null) {
         served = cs.copy();
         served.getConcept().forEach(c -> c.setDisplay(overrides.getOrDefault(c.getCode(), c.getDisplay())));
+        // these displays are the official ones now: a display that differs from them is wrong, not a paraphrase
+        store.addLicensedDisplays(cs.getUrl(), cs.getVersion(), served.getConcept().stream()
+            .map(CodeSystem.ConceptDefinitionComponent::getCode).filter(overrides::containsKey).toList());
       }
       store.addCodeSystem(CodeSystemIndexer.toRelease(served), served);
     }

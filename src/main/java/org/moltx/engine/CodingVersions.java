@@ -32,7 +32,7 @@ final class CodingVersions {
     }
     CodeSystemRelease release = null;
     try {
-      release = CodeSystemResolver.resolve(store, system, wanted, null);
+      release = CodeSystemResolver.resolve(store, system, wanted, policy.date());
     } catch (TerminologyException e) {
       // the caller reports the missing release
     }
@@ -78,7 +78,7 @@ final class CodingVersions {
     String version = in.version() != null && CodeSystemResolver.isKnownVersion(store, system, in.version())
         ? in.version() : policy.choose(system, null);
     try {
-      return CodeSystemResolver.resolve(store, system, version, null);
+      return CodeSystemResolver.resolve(store, system, version, policy.date());
     } catch (TerminologyException e) {
       return store.codeSystemVersions(system).get(0).release();
     }

@@ -38,11 +38,19 @@ final class ComposeEvaluator {
   /** The value sets being evaluated, innermost first: where a '#id' reference finds its contained value set. */
   private final Deque<ValueSet> open = new ArrayDeque<>();
   private final TextFilter text;
+  /** exclude-system: code systems (url, or url|version, the version a pattern) an expansion leaves out. */
+  private final List<String> excludedSystems;
 
   ComposeEvaluator(TerminologyStore store, VersionPolicy policy, TextFilter text) {
+    this(store, policy, text, List.of());
+  }
+
+  /** An evaluator for an expansion that leaves the code systems {@code excludedSystems} names out (exclude-system). */
+  ComposeEvaluator(TerminologyStore store, VersionPolicy policy, TextFilter text, List<String> excludedSystems) {
     this.store = store;
     this.policy = policy;
     this.text = text;
+    this.excludedSystems = excludedSystems;
   }
 
   /** url|version of each code system release consulted. */
@@ -288,6 +296,9 @@ final class ComposeEvaluator {
       return result == null ? List.of() : result;
     }
     CodeSystemRelease r = release(include, null, CodeSystemResolver.EXPANDING);
+    if (r == null) {
+      return List.of(); // exclude-system leaves this code system out: nothing of it, nor of what it intersects
+    }
     List<ExpansionItem> items = new ArrayList<>();
     if (include.hasConcept()) {
       for (ConceptReferenceComponent c : include.getConcept()) {
@@ -403,14 +414,29 @@ final class ComposeEvaluator {
         + "' could not be found", "valueSet");
   }
 
-  /** The release an include uses; {@code consequence} says what a missing one prevents. */
+  /**
+   * The release an include uses; {@code consequence} says what a missing one prevents. Null when the expansion's
+   * exclude-system leaves it out (only an expansion's evaluator has exclusions): not resolved when the whole code
+   * system is excluded, and then neither used nor checked against the version rules.
+   */
   private CodeSystemRelease release(ConceptSetComponent include, String requestedVersion, String consequence) {
     String system = include.getSystem();
+    if (excluded(system, null)) {
+      return null;
+    }
     String stated = include.hasVersion() ? include.getVersion() : requestedVersion;
     if (include.hasVersion() && requestedVersion != null && CodeSystemResolver.matches(include.getVersion(), requestedVersion)) {
       stated = requestedVersion; // a version the include's pattern (1.x) allows
     }
     String version = policy.choose(system, stated);
+    if (policy.latestInstead(store, system, version) != null) {
+      version = null; // default-to-latest-version: the newest release, named in used-codesystem
+    }
+    // no version named: the date's release, else the newest
+    CodeSystemRelease r = CodeSystemResolver.resolve(store, system, version, policy.date(), consequence);
+    if (excluded(system, r.version())) {
+      return null;
+    }
     if (stated == null && !policy.force().containsKey(system)) {
       if (policy.defaults().containsKey(system)) {
         appliedVersionRules.add("system-version=" + system + "|" + policy.defaults().get(system));
@@ -418,10 +444,6 @@ final class ComposeEvaluator {
         appliedVersionRules.add("check-system-version=" + system + "|" + policy.check().get(system));
       }
     }
-    if (policy.latestInstead(store, system, version) != null) {
-      version = null; // default-to-latest-version: the newest release, named in used-codesystem
-    }
-    CodeSystemRelease r = CodeSystemResolver.resolve(store, system, version, null, consequence);
     // a check rule judges the release found, not the version or pattern asked for
     policy.enforce(system, r.version());
     if (include.hasVersion()) {
@@ -434,6 +456,22 @@ final class ComposeEvaluator {
       flagged.add(flag + "|CodeSystem|" + key);
     }
     return r;
+  }
+
+  /**
+   * Whether exclude-system leaves out this code system ({@code version} null: as a whole, by an entry without a
+   * version) or this release of it (an entry whose version, or pattern, matches).
+   */
+  private boolean excluded(String system, String version) {
+    for (String e : excludedSystems) {
+      int bar = e.indexOf('|');
+      String url = TerminologyStore.canonicalSystem(bar < 0 ? e : e.substring(0, bar));
+      if (url.equals(system) && (bar < 0 ? version == null
+          : version != null && CodeSystemResolver.matches(e.substring(bar + 1), version))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean matchesFilters(CodeSystemRelease r, ConceptSetComponent include, int i) {

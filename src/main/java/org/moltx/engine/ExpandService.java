@@ -12,14 +12,27 @@ public final class ExpandService {
       throw new TerminologyException(Problem.INVALID_REQUEST, "offset and count must not be negative",
           req.offset() < 0 ? "offset" : "count");
     }
-    ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), TextFilter.of(req.filter()));
-    ComposeEvaluator.Search search = req.count() != null ? evaluator.search(req.valueSet()) : null;
+    for (String system : req.excludeSystems()) {
+      int bar = system.indexOf('|');
+      if (system.isBlank() || bar == 0 || bar == system.length() - 1) {
+        throw new TerminologyException(Problem.INVALID_REQUEST, "exclude-system must be a code system url, or "
+            + "url|version, not '" + system + "'", "exclude-system");
+      }
+    }
+    ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions(), TextFilter.of(req.filter()),
+        req.excludeSystems());
+    ComposeEvaluator.Search search = req.count() != null && req.excludeSystems().isEmpty()
+        ? evaluator.search(req.valueSet()) : null;
     if (search != null) {
       return page(req, evaluator, search);
     }
     List<ExpansionItem> all = evaluator.expand(req.valueSet());
     if (req.activeOnly() || (req.valueSet().getCompose().hasInactive() && !req.valueSet().getCompose().getInactive())) {
       all.removeIf(i -> i.release().isInactive(i.index()));
+    }
+    if (req.excludeNotForUI()) {
+      // only what a user may pick: the abstract codes go, their descendants stay (nested under a selectable parent)
+      all.removeIf(i -> i.release().isAbstract(i.index()));
     }
     int total = all.size();
     boolean incomplete = req.count() == null && total > req.maxSize() && req.incompleteOk();
@@ -40,9 +53,11 @@ public final class ExpandService {
   private static ExpandResult page(ExpandRequest req, ComposeEvaluator evaluator, ComposeEvaluator.Search search) {
     CodeSystemRelease r = search.release();
     java.util.BitSet hits = search.hits();
-    if (req.activeOnly() || (req.valueSet().getCompose().hasInactive() && !req.valueSet().getCompose().getInactive())) {
+    boolean activeOnly = req.activeOnly()
+        || (req.valueSet().getCompose().hasInactive() && !req.valueSet().getCompose().getInactive());
+    if (activeOnly || req.excludeNotForUI()) {
       for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
-        if (r.isInactive(i)) {
+        if (activeOnly && r.isInactive(i) || req.excludeNotForUI() && r.isAbstract(i)) {
           hits.clear(i);
         }
       }

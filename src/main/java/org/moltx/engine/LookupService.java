@@ -54,8 +54,9 @@ public final class LookupService {
       }
       List.of(release.designations(i)).stream().filter(d -> d.source() != null).forEach(designations::add);
     }
-    return new LookupResult(release, release.code(i), release.display(i), release.definition(i), release.isAbstract(i),
-        designations, props);
+    // displayLanguage: the concept's designation in that language when it has one (none when others are refused)
+    return new LookupResult(release, release.code(i), Languages.display(release, i, request.displayLanguage()),
+        release.definition(i), release.isAbstract(i), designations, props);
   }
 
   private static boolean wants(List<String> wanted, String property) {

@@ -15,7 +15,10 @@ import org.moltx.store.TerminologyStore;
  * issue codes follow the HL7 terminology ecosystem conventions.
  */
 public final class ValidateService {
-  /** CPT displays are our paraphrases unless a licensee loads the AMA file: a mismatch is only a warning. */
+  /**
+   * CPT displays are our paraphrases, so a display that differs from one is only a warning; unless a licensee loaded
+   * the AMA descriptor file: the displays it gave are official, and a wrong one is an error as in any code system.
+   */
   private static final String CPT = "http://www.ama-assn.org/go/cpt";
 
   public ValidateResult validate(TerminologyStore store, ValidateRequest req) {
@@ -173,7 +176,9 @@ public final class ValidateService {
     if (i < 0) {
       return unknownCode(store, in, system, release, issues, unknownSystems);
     }
-    String display = checkDisplay(req, in, system, release, i, issues);
+    boolean paraphrase = CPT.equals(release.url())
+        && !store.hasLicensedDisplay(release.url(), release.version(), release.code(i));
+    String display = checkDisplay(req, in, system, release, i, paraphrase, issues);
     if (release.isAbstract(i) && !req.abstractAllowed()) {
       issues.add(new ValidationIssue("error", "business-rule", "code-rule", "Code '" + system + "#" + in.code()
           + "' is abstract, and not allowed in this context", in.codeExpression()));
@@ -227,12 +232,12 @@ public final class ValidateService {
   }
 
   /**
-   * The display findings: a wrong display is an error naming the right ones (a warning for CPT's paraphrases or when
-   * lenient), in the asked language when there is one; a retired designation still matches, with a note. Returns the
-   * display to report.
+   * The display findings: a wrong display is an error naming the right ones (a warning when the display is our
+   * {@code paraphrase}, or when lenient), in the asked language when there is one; a retired designation still
+   * matches, with a note. Returns the display to report.
    */
   private static String checkDisplay(ValidateRequest req, CodedInput in, String system, CodeSystemRelease release, int i,
-      List<ValidationIssue> issues) {
+      boolean paraphrase, List<ValidationIssue> issues) {
     List<Designation> candidates = displays(release, i);
     List<Designation> inLanguage = req.displayLanguage() == null ? candidates
         // a display of no stated language (nor the code system's) may be in any language
@@ -248,7 +253,7 @@ public final class ValidateService {
           + in.display() + "' which is a valid display for the default language", in.displayExpression()));
     }
     if (in.display() != null && acceptable.stream().noneMatch(d -> d.value().equals(in.display()))) {
-      boolean warning = req.lenientDisplay() || CPT.equals(release.url());
+      boolean warning = req.lenientDisplay() || paraphrase;
       String languages = req.displayLanguage() == null ? "--" : req.displayLanguage();
       String prefix = (normalise(in.display()).equals(normalise(release.display(i))) ? "Wrong whitespace in Display Name '"
           : "Wrong Display Name '") + in.display() + "' for " + system + "#" + in.code() + ". ";
@@ -350,7 +355,7 @@ public final class ValidateService {
       }
     }
     try {
-      CodeSystemRelease release = CodeSystemResolver.resolve(store, system, chosen, null);
+      CodeSystemRelease release = CodeSystemResolver.resolve(store, system, chosen, req.versions().date());
       String violation = req.versions().violation(system, release.version());
       if (violation != null) {
         issues.add(new ValidationIssue("error", "exception", "version-error", violation, in.versionExpression()));
@@ -378,14 +383,14 @@ public final class ValidateService {
       issues.add(notInValueSet(label(system, in), vs, in));
       // nothing chose a version: the coding's own one is what could not be found
       issues.add(new ValidationIssue("error", "not-found", "not-found",
-          notFound(store, system, wanted != null ? wanted : in.version()), in.systemExpression()));
+          notFound(store, system, wanted != null ? wanted : in.version(), req.versions().date()), in.systemExpression()));
       return new ValidateResult(false, system, wanted, in.code(), null, false, issues, List.of(), List.of(system));
     }
     String key = system + (wanted != null && !noSuchSystem ? "|" + wanted : "");
     if (!unknownSystems.contains(key)) {
       unknownSystems.add(key);
-      issues.add(new ValidationIssue("error", "not-found", "not-found", notFound(store, system, wanted),
-          in.systemExpression()));
+      issues.add(new ValidationIssue("error", "not-found", "not-found",
+          notFound(store, system, wanted, req.versions().date()), in.systemExpression()));
     }
     issues.addAll(decision.trailing());
     if (noSuchSystem) {
@@ -398,9 +403,9 @@ public final class ValidateService {
   }
 
   /** The resolver's text for a release that is not there. */
-  private static String notFound(TerminologyStore store, String system, String version) {
+  private static String notFound(TerminologyStore store, String system, String version, java.time.LocalDate date) {
     try {
-      CodeSystemResolver.resolve(store, system, version, null);
+      CodeSystemResolver.resolve(store, system, version, date);
       return null;
     } catch (TerminologyException e) {
       return e.getMessage();

@@ -1,5 +1,6 @@
 package org.moltx.engine;
 
+import java.time.LocalDate;
 import java.util.Map;
 import org.moltx.store.TerminologyStore;
 
@@ -14,23 +15,32 @@ import org.moltx.store.TerminologyStore;
  *
  * <p>{@code latestForUnknown} (default-to-latest-version): a version the server does not have of a code system it
  * does have is answered from the newest release, with a warning, instead of failing.
+ *
+ * <p>{@code date} (the operations' date parameter, null for none): where nothing names a version, the release in
+ * effect on that day (ICD-10-CM's fiscal years) instead of the newest; no release in effect then is an error. A
+ * version that something names (the value set, a rule, the coding) is used whatever the date.
  */
 public record VersionPolicy(Map<String, String> defaults, Map<String, String> check, Map<String, String> force,
-    Map<String, String> valueSets, boolean enforceCheck, boolean latestForUnknown) {
+    Map<String, String> valueSets, boolean enforceCheck, boolean latestForUnknown, LocalDate date) {
   public static final VersionPolicy NONE = new VersionPolicy(Map.of(), Map.of(), Map.of());
 
   public VersionPolicy(Map<String, String> defaults, Map<String, String> check, Map<String, String> force) {
-    this(defaults, check, force, Map.of(), true, false);
+    this(defaults, check, force, Map.of(), true, false, null);
+  }
+
+  public VersionPolicy(Map<String, String> defaults, Map<String, String> check, Map<String, String> force,
+      Map<String, String> valueSets, boolean enforceCheck, boolean latestForUnknown) {
+    this(defaults, check, force, valueSets, enforceCheck, latestForUnknown, null);
   }
 
   /** This policy, with check violations left for the caller to report. */
   public VersionPolicy reportingChecks() {
-    return new VersionPolicy(defaults, check, force, valueSets, false, latestForUnknown);
+    return new VersionPolicy(defaults, check, force, valueSets, false, latestForUnknown, date);
   }
 
   /** This policy, answering a version the server lacks from the newest release (default-to-latest-version). */
   public VersionPolicy withLatestForUnknown(boolean latest) {
-    return new VersionPolicy(defaults, check, force, valueSets, enforceCheck, latest);
+    return new VersionPolicy(defaults, check, force, valueSets, enforceCheck, latest, date);
   }
 
   /**

@@ -20,7 +20,7 @@ final class CodeSystemValidateContract extends OperationContract {
   CodeSystemValidateContract() {
     super("CodeSystem", "$validate-code", List.of(param("url"), param("system"), param("codeSystem", Kind.RESOURCE), param("code"),
         param("version"), param("display"), param("coding", Kind.CODING), param("codeableConcept", Kind.CODEABLE_CONCEPT),
-        refused("date", "moltx validates against a release (version), not a date"), param("abstract", Kind.BOOLEAN),
+        param("date"), param("abstract", Kind.BOOLEAN),
         param("displayLanguage"), param("lenient-display-validation", Kind.BOOLEAN), param("mode"), param("useSupplement").repeating(),
         param("default-to-latest-version", Kind.BOOLEAN), param("system-version").repeating(),
         param("check-system-version").repeating(), param("force-system-version").repeating()));
@@ -80,13 +80,13 @@ final class CodeSystemValidateContract extends OperationContract {
   }
 
   /**
-   * system-version, check-system-version, force-system-version (lists of url|version), default-valueset-version and
-   * default-to-latest-version.
+   * system-version, check-system-version, force-system-version (lists of url|version), default-valueset-version,
+   * default-to-latest-version, and date: the day whose releases apply where nothing names a version.
    */
   static VersionPolicy versionPolicy(ParamSource in) {
     return new VersionPolicy(versions(in, "system-version"), versions(in, "check-system-version"),
         versions(in, "force-system-version"), versions(in, "default-valueset-version"), true,
-        in.flag("default-to-latest-version", false));
+        in.flag("default-to-latest-version", false), Dates.localDate(in, "date"));
   }
 
   private static java.util.Map<String, String> versions(ParamSource in, String name) {

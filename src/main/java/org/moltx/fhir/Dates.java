@@ -21,8 +21,8 @@ final class Dates {
       date = null;
     }
     if (date == null || date.getValue() == null) {
-      throw ErrorMapper.invalid("The parameter " + name + " must be a FHIR dateTime (e.g. 2026-10-01), not '" + value
-          + "'", name);
+      throw ErrorMapper.invalid("The parameter " + name + " must be a FHIR dateTime such as 2026-10-01, not '"
+          + value + "'", name);
     }
     return date.getValue().toInstant()
         .atZone(date.getTimeZone() == null ? ZoneId.systemDefault() : date.getTimeZone().toZoneId()).toLocalDate();

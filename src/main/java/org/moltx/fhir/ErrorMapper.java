@@ -48,6 +48,13 @@ public final class ErrorMapper {
     return ex;
   }
 
+  /** A 400 for a parameter the specification defines but moltx does not honour (issue type not-supported). */
+  public static InvalidRequestException notSupported(String message, String parameter) {
+    InvalidRequestException ex = new InvalidRequestException(message);
+    ex.setOperationOutcome(outcome(IssueType.NOTSUPPORTED, message, parameter));
+    return ex;
+  }
+
   /** A 400 of a given issue type and HL7 tx-issue-type, without an expression (the text names the parameter). */
   public static InvalidRequestException invalid(String message, IssueType type, String txType) {
     InvalidRequestException ex = new InvalidRequestException(message);

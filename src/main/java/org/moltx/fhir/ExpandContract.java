@@ -25,7 +25,8 @@ final class ExpandContract extends OperationContract {
 
   ExpandContract() {
     super("ValueSet", "$expand", List.of(param("url").notEchoed(), param("valueSet", Kind.RESOURCE).notEchoed(),
-        param("valueSetVersion").notEchoed(), param("context"), param("contextDirection"), param("filter"),
+        param("valueSetVersion").notEchoed(), refused("context", IN_CONTEXT), refused("contextDirection", IN_CONTEXT),
+        param("filter"),
         param("date"), param("offset", Kind.INTEGER), param("count", Kind.INTEGER), param("includeDesignations", Kind.BOOLEAN), param("designation").repeating(),
         param("includeDefinition", Kind.BOOLEAN), param("activeOnly", Kind.BOOLEAN), param("excludeNested", Kind.BOOLEAN), param("excludeNotForUI", Kind.BOOLEAN),
         param("excludePostCoordinated", Kind.BOOLEAN), param("displayLanguage"), param("exclude-system").repeating(),
@@ -53,9 +54,9 @@ final class ExpandContract extends OperationContract {
     Integer offset = in.integer("offset");
     ExpandRequest req = new ExpandRequest(target, in.string("filter"), count, offset == null ? 0 : offset,
         in.flag("activeOnly", false), CodeSystemValidateContract.versionPolicy(in), limit(in),
-        in.flag("incomplete-ok", false) || in.flag("_incomplete", false));
-    // includeDefinition alone adds nothing: R4 contains has no definition, and the ecosystem returns it only as the
-    // R5 property a client asks for with property=definition
+        in.flag("incomplete-ok", false) || in.flag("_incomplete", false))
+        .excluding(in.strings("exclude-system"), in.flag("excludeNotForUI", false));
+    // moltx holds no post-coordinated codes: excludePostCoordinated, either way, is honoured as it stands
     List<String> properties = in.strings("property");
     String language = displayLanguage(in, target);
     List<ExpansionWriter.EchoedParameter> echo = echoed(in);
@@ -78,7 +79,8 @@ final class ExpandContract extends OperationContract {
     List<String> designations = in.strings("designation");
     return new ExpandAnswer(result, new ExpansionWriter.Options(
         in.flag("includeDesignations", false) || !designations.isEmpty(), designations, properties,
-        in.flag("excludeNested", false) || req.count() != null || searchesWholeSystem(req), language, echo, false));
+        in.flag("excludeNested", false) || req.count() != null || searchesWholeSystem(req), language, echo, false,
+        in.flag("includeDefinition", false)));
   }
 
   /** The most codes an expansion without count may have: the server's limit, or the client's _limit if lower. */

@@ -31,9 +31,12 @@ import org.moltx.model.PropertyDef;
 
 /** Writes an expansion as the ValueSet that $expand returns, straight to JSON from the engine's result. */
 final class ExpansionWriter {
-  /** How the request asked: which designations and properties to include, and the parameters to echo. */
+  /**
+   * How the request asked: which designations and properties to include, and the parameters to echo;
+   * {@code includeDefinition}: the value set's definition (compose and descriptive metadata) comes with the expansion.
+   */
   record Options(boolean includeDesignations, List<String> designations, List<String> properties, boolean excludeNested,
-      String displayLanguage, List<EchoedParameter> echo, boolean statusOfInactiveOnly) {
+      String displayLanguage, List<EchoedParameter> echo, boolean statusOfInactiveOnly, boolean includeDefinition) {
     /** The designation parameter: "urn:ietf:bcp:47|[language]" or "[use system]|[use code]"; empty = all. */
     boolean wanted(Designation d) {
       if (designations.isEmpty()) {
@@ -92,9 +95,15 @@ final class ExpansionWriter {
     out.startResource("ValueSet");
     out.string("id", source.getIdElement().getIdPart());
     out.string("language", source.hasLanguage() ? source.getLanguage() : null);
+    boolean definition = options.includeDefinition();
+    if (definition) {
+      out.elementsOf(source, "text");
+    }
     // a value set that lists its concepts keeps its extensions (supplements named...) on the expansion, as the
-    // ecosystem's reference expansions do; one that includes whole code systems does not
-    if (source.hasExtension() && source.getCompose().getInclude().stream().anyMatch(ValueSet.ConceptSetComponent::hasConcept)) {
+    // ecosystem's reference expansions do; one that includes whole code systems does not, unless asked for its
+    // definition
+    if (source.hasExtension() && (definition
+        || source.getCompose().getInclude().stream().anyMatch(ValueSet.ConceptSetComponent::hasConcept))) {
       out.startArray("extension");
       source.getExtension().forEach(e -> extension(out, e));
       out.endArray();
@@ -107,6 +116,10 @@ final class ExpansionWriter {
     }
     out.string("date", source.hasDate() ? source.getDateElement().getValueAsString() : null)
         .string("publisher", source.getPublisher());
+    if (definition) {
+      // the definition, as the HL7 reference expander returns it
+      out.elementsOf(source, "contact", "description", "purpose", "copyright", "compose");
+    }
     out.startObject("expansion");
     List<String> properties = new ArrayList<>(declaredProperties(result, options.properties()));
     boolean statusOfInactive = !properties.contains("status")
@@ -138,7 +151,8 @@ final class ExpansionWriter {
       requested.add("status");
     }
     Options withStatus = new Options(options.includeDesignations(), options.designations(), requested,
-        options.excludeNested(), options.displayLanguage(), options.echo(), statusOfInactive);
+        options.excludeNested(), options.displayLanguage(), options.echo(), statusOfInactive,
+        options.includeDefinition());
     List<Node> roots = tree(result, options);
     if (!roots.isEmpty()) {
       Set<String> versioned = severalVersions(source, result);

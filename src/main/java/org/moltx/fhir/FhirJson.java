@@ -195,6 +195,25 @@ final class FhirJson implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The named top-level elements of a HAPI resource, as HAPI's parser writes them (rare: a value set's definition,
+   * which the client asked to have back with includeDefinition).
+   */
+  FhirJson elementsOf(org.hl7.fhir.instance.model.api.IBaseResource resource, String... names) {
+    try {
+      JsonNode tree = TREES.readTree(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(resource));
+      for (String name : names) {
+        if (tree.has(name)) {
+          out.writeFieldName(name);
+          TREES.writeTree(out, tree.get(name));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
   @Override
   public void close() {
     try {

@@ -61,7 +61,8 @@ abstract class OperationContract {
   static final List<Param> GENERAL = List.of(param("_format").notEchoed(), param("_pretty").notEchoed(),
       param("_summary").notEchoed(), param("_elements").repeating().notEchoed(),
       param("tx-resource", Kind.RESOURCE).repeating().notEchoed(), param("uuid").notEchoed(),
-      param("cache-id").notEchoed(), param("diagnostics", Kind.BOOLEAN).notEchoed(), param("profile-url"));
+      param("cache-id").notEchoed(), param("diagnostics", Kind.BOOLEAN).notEchoed(),
+      param("profile-url").notEchoed());
 
   private final String resourceType;
   private final String operation;
@@ -81,6 +82,9 @@ abstract class OperationContract {
   static Param param(String name, Kind kind) {
     return param(name).of(kind);
   }
+
+  /** Why moltx refuses context and contextDirection, which FHIR defines for $expand and $validate-code. */
+  static final String IN_CONTEXT = "moltx does not evaluate value set bindings in context";
 
   static Param refused(String name, String reason) {
     return new Param(name, Kind.TEXT, false, reason, false);
@@ -122,13 +126,18 @@ abstract class OperationContract {
     List<Param> params = new ArrayList<>(own);
     params.addAll(GENERAL);
     Map<String, Integer> counts = in.counts();
+    if (counts.containsKey("") || in.body() != null
+        && in.body().getParameter().stream().anyMatch(p -> p.getName() == null || p.getName().isBlank())) {
+      throw ErrorMapper.invalid(operation + ": a parameter of the Parameters resource has no name", "name");
+    }
     Set<String> unknown = new LinkedHashSet<>();
     for (String name : counts.keySet()) {
       Param p = find(params, name);
       if (p == null) {
         unknown.add(name);
       } else if (p.refusal() != null) {
-        throw ErrorMapper.invalid(operation + ": the parameter " + name + " is not supported: " + p.refusal(), name);
+        throw ErrorMapper.notSupported(operation + ": the parameter " + name + " is not supported: " + p.refusal(),
+            name);
       }
     }
     if (!unknown.isEmpty()) {
@@ -143,6 +152,14 @@ abstract class OperationContract {
             + " times; it may be given once", name);
       }
     });
+    for (Param p : params) {
+      // a simple value in the query string is text until it says otherwise: booleans and integers must be ones
+      if (p.kind() == Kind.BOOLEAN) {
+        in.flag(p.name(), false);
+      } else if (p.kind() == Kind.INTEGER) {
+        in.integer(p.name());
+      }
+    }
     if (in.body() != null) {
       for (org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent p : in.body().getParameter()) {
         Kind kind = find(params, p.getName()).kind();

@@ -65,10 +65,7 @@ final class ParamSource {
     query.forEach((name, values) -> counts.merge(name, values == null ? 0 : values.length, Integer::sum));
     if (body != null) {
       for (Parameters.ParametersParameterComponent p : body.getParameter()) {
-        if (p.getName() == null || p.getName().isBlank()) {
-          throw ErrorMapper.invalid("A parameter of the Parameters resource has no name", "name");
-        }
-        counts.merge(p.getName(), 1, Integer::sum);
+        counts.merge(p.getName() == null ? "" : p.getName(), 1, Integer::sum);
       }
     }
     return counts;

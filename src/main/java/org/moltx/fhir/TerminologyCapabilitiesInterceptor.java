@@ -70,8 +70,9 @@ public final class TerminologyCapabilitiesInterceptor {
           store.codeSystemVersions(r.url()).get(0).release() == r);
     }
     expansionParameters().forEach(p -> tc.getExpansion().addParameter().setName(p));
-    // incomplete: with incomplete-ok (or _incomplete) an expansion over the size limit comes cut, marked unclosed
-    tc.getExpansion().setPaging(true).setHierarchical(false).setIncomplete(true);
+    // incomplete: with incomplete-ok (or _incomplete) an expansion over the size limit comes cut, marked unclosed;
+    // hierarchical: a code system's hierarchy nests in contains.contains (unless excludeNested, or paged)
+    tc.getExpansion().setPaging(true).setHierarchical(true).setIncomplete(true);
     tc.getValidateCode().setTranslations(false);
     tc.getTranslation().setNeedsMap(false);
     return tc;

@@ -14,9 +14,9 @@ import org.moltx.store.TerminologyStore;
 final class ValueSetValidateContract extends OperationContract {
   ValueSetValidateContract() {
     super("ValueSet", "$validate-code", List.of(param("url"), param("valueSet", Kind.RESOURCE), param("valueSetVersion"),
-        refused("context", "moltx does not evaluate value set bindings in context: name the value set (url or valueSet)"),
+        refused("context", IN_CONTEXT),
         param("code"), param("system"), param("systemVersion"), param("version"), param("display"), param("coding", Kind.CODING),
-        param("codeableConcept", Kind.CODEABLE_CONCEPT), refused("date", "moltx validates against a release (version), not a date"),
+        param("codeableConcept", Kind.CODEABLE_CONCEPT), param("date"),
         param("abstract", Kind.BOOLEAN), param("displayLanguage"), param("inferSystem", Kind.BOOLEAN), param("activeOnly", Kind.BOOLEAN),
         param("lenient-display-validation", Kind.BOOLEAN), param("mode"), param("valueset-membership-only", Kind.BOOLEAN),
         param("useSupplement").repeating(), param("default-valueset-version").repeating(),

@@ -37,8 +37,8 @@ import org.moltx.store.TerminologyStore;
  * otherwise, so the chain asks the next support).
  *
  * <p>Results follow what moltx's $validate-code answers on the wire: a wrong display is an error for ICD-10-CM and a
- * warning for CPT (whose displays are paraphrases), an unknown code is an error, and each finding comes with its
- * OperationOutcome issue type and tx-issue-type code.
+ * warning for CPT (whose displays are paraphrases, unless a licensee loaded the AMA descriptor file), an unknown code
+ * is an error, and each finding comes with its OperationOutcome issue type and tx-issue-type code.
  *
  * <p>{@link #fetchCodeSystem} returns the authored code systems whole, and the large official releases (ICD-10-CM)
  * as a concept-less shell with content {@code not-present}: HAPI's in-memory support then leaves those codes to

@@ -30,11 +30,16 @@ import org.eclipse.jetty.util.Callback;
  *       {@code diagnostics}; never POST, never /cds-services.</li>
  *   <li>Only status 200 is stored: the body bytes with Content-Type, Content-Encoding and Vary (the cache sits in
  *       front of gzip, so compressed and plain answers are separate entries).</li>
- *   <li>The key is the full URL (scheme, host, path, query with _format etc.), the Accept header and whether gzip is
- *       accepted; internally also the content generation, so an answer computed on old content is never served
- *       after a reload.</li>
+ *   <li>The key is the full URL (scheme, host, path, query with _format etc.), the Accept and Accept-Language headers
+ *       ($expand and $validate-code read the display language from Accept-Language when the request names none) and
+ *       whether gzip is accepted; internally also the content generation, so an answer computed on old content is
+ *       never served after a reload.</li>
  *   <li>The ETag is the content tag (a fingerprint of the content files plus the generation) and a hash of the key:
- *       known before the answer is computed, so a matching If-None-Match gets 304 even after eviction.</li>
+ *       known before the answer is computed, so a matching If-None-Match gets 304 even after eviction. It is weak
+ *       (W/"...") for the answers that carry fields of their own computation ({@code $expand}: a fresh
+ *       expansion.identifier and timestamp; {@code /metadata}: the statement's date): a recomputed answer means the
+ *       same but is not byte for byte the one tagged before, which is what a weak validator says. The others are
+ *       the same bytes whenever computed on the same content, so theirs is strong.</li>
  *   <li>Bounded by entries and bytes: each entry weighs at least bytes/entries, so neither bound can be passed; LRU
  *       (Caffeine's W-TinyLFU) decides what goes.</li>
  * </ul>
@@ -111,7 +116,7 @@ public final class ResponseCache extends Handler.Wrapper {
       }
       return true;
     }
-    String etag = etag(key);
+    String etag = etag(key, volatileAnswer(request));
     if (matches(ifNoneMatch, etag)) {
       notModified.increment();
       notModified(response, callback, etag);
@@ -150,10 +155,12 @@ public final class ResponseCache extends Handler.Wrapper {
   private String key(Request request, HttpFields headers) {
     HttpURI uri = request.getHttpURI();
     String accept = headers.get(HttpHeader.ACCEPT);
+    String language = headers.get(HttpHeader.ACCEPT_LANGUAGE);
     StringBuilder k = new StringBuilder(128);
     k.append(generation.get()).append(' ').append(request.getMethod()).append(' ').append(uri.getScheme())
         .append("://").append(uri.getAuthority()).append(uri.getPathQuery())
         .append(" a=").append(accept == null ? "" : accept)
+        .append(" l=").append(language == null ? "" : language)
         .append(" gz=").append(acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING)));
     return k.toString();
   }
@@ -186,28 +193,38 @@ public final class ResponseCache extends Handler.Wrapper {
     return false;
   }
 
-  private String etag(String key) {
+  /** weak: the answer carries fields of its own computation (see the class comment). */
+  private String etag(String key, boolean weak) {
     CRC32C crc = new CRC32C();
     byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
     crc.update(bytes);
     long h = (crc.getValue() << 32) ^ (key.hashCode() & 0xffffffffL);
-    return "\"" + contentTag + "-" + Long.toHexString(h) + "\"";
+    return (weak ? "W/" : "") + "\"" + contentTag + "-" + Long.toHexString(h) + "\"";
   }
 
+  /** An $expand (fresh identifier and timestamp) or /metadata (its date) answer: the same meaning, new bytes. */
+  static boolean volatileAnswer(Request request) {
+    String path = request.getHttpURI().getDecodedPath();
+    return path != null && (path.endsWith("/$expand") || path.equals(PREFIX + "/metadata"));
+  }
+
+  /** If-None-Match compares weakly (RFC 9110 13.1.2): W/ prefixes aside, the tags must be the same. */
   private static boolean matches(String ifNoneMatch, String etag) {
     if (ifNoneMatch == null) {
       return false;
     }
+    String tag = opaque(etag);
     for (String candidate : ifNoneMatch.split(",")) {
-      String c = candidate.trim();
-      if (c.startsWith("W/")) {
-        c = c.substring(2);
-      }
-      if (c.equals(etag) || c.equals("*")) {
+      String c = opaque(candidate.trim());
+      if (c.equals(tag) || c.equals("*")) {
         return true;
       }
     }
     return false;
+  }
+
+  private static String opaque(String etag) {
+    return etag.startsWith("W/") ? etag.substring(2) : etag;
   }
 
   private void notModified(Response response, Callback callback, String etag) {

@@ -8,10 +8,20 @@ import org.hl7.fhir.r4.model.ValueSet;
 final class LoadedStore extends TerminologyStore {
   private final ResourceIndex resources;
   private final FallbackSource fallback;
+  /** url|version to the codes whose displays a licensee's file gave. */
+  private final java.util.Map<String, java.util.Set<String>> licensedDisplays;
 
-  LoadedStore(ResourceIndex resources, FallbackSource fallback) {
+  LoadedStore(ResourceIndex resources, FallbackSource fallback,
+      java.util.Map<String, java.util.Set<String>> licensedDisplays) {
     this.resources = resources;
     this.fallback = fallback;
+    this.licensedDisplays = licensedDisplays;
+  }
+
+  @Override
+  public boolean hasLicensedDisplay(String url, String version, String code) {
+    java.util.Set<String> codes = licensedDisplays.get(url + "|" + version);
+    return codes != null && codes.contains(code);
   }
 
   @Override

@@ -40,6 +40,11 @@ public final class Overlay extends TerminologyStore {
   }
 
   @Override
+  public boolean hasLicensedDisplay(String url, String version, String code) {
+    return base.hasLicensedDisplay(url, version, code);
+  }
+
+  @Override
   public List<CodeSystem> supplementVersions(String url) {
     return inFront(resources.supplementVersions(url), base.supplementVersions(url), CodeSystem::getVersion);
   }

@@ -67,6 +67,12 @@ public abstract sealed class TerminologyStore permits LoadedStore, Overlay {
 
   public abstract List<ConceptMapIndex> conceptMaps();
 
+  /**
+   * Whether the display of this code of url|version comes from a licensee's file (the AMA's CPT descriptors), so it
+   * is official rather than our paraphrase.
+   */
+  public abstract boolean hasLicensedDisplay(String url, String version, String code);
+
   /** The versions the store defines, without those of the fallback. */
   abstract List<StoredCodeSystem> definedCodeSystemVersions(String canonical);
 
@@ -119,6 +125,7 @@ public abstract sealed class TerminologyStore permits LoadedStore, Overlay {
   public static final class Builder {
     private final FallbackSource fallback;
     private final ResourceIndex.Builder resources = new ResourceIndex.Builder();
+    private final Map<String, java.util.Set<String>> licensedDisplays = new java.util.HashMap<>();
 
     private Builder(FallbackSource fallback) {
       this.fallback = fallback;
@@ -145,9 +152,17 @@ public abstract sealed class TerminologyStore permits LoadedStore, Overlay {
       return this;
     }
 
+    /** Records that the displays of these codes of url|version come from a licensee's file (CPT descriptors). */
+    public Builder addLicensedDisplays(String url, String version, java.util.Collection<String> codes) {
+      licensedDisplays.computeIfAbsent(url + "|" + version, k -> new java.util.HashSet<>()).addAll(codes);
+      return this;
+    }
+
     /** The store of what was added; adding more afterwards does not change it. */
     public TerminologyStore build() {
-      return new LoadedStore(resources.build(), fallback);
+      Map<String, java.util.Set<String>> licensed = new java.util.HashMap<>();
+      licensedDisplays.forEach((k, v) -> licensed.put(k, java.util.Set.copyOf(v)));
+      return new LoadedStore(resources.build(), fallback, Map.copyOf(licensed));
     }
   }
 }

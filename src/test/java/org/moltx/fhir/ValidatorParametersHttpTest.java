@@ -109,7 +109,7 @@ class ValidatorParametersHttpTest {
     assertThat(r.statusCode()).isEqualTo(400);
     OperationOutcome oo = parser.parseResource(OperationOutcome.class, r.body());
     assertThat(oo.getIssueFirstRep().getDetails().getText()).isEqualTo("$validate-code does not accept the parameter "
-        + "colour; it accepts abstract, check-system-version, code, codeSystem, codeableConcept, coding, "
+        + "colour; it accepts abstract, check-system-version, code, codeSystem, codeableConcept, coding, date, "
         + "default-to-latest-version, display, displayLanguage, force-system-version, lenient-display-validation, mode, "
         + "system, system-version, url, useSupplement, version");
     assertThat(oo.getIssueFirstRep().getExpression()).extracting(Object::toString).containsExactly("colour");

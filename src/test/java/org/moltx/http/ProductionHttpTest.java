@@ -104,6 +104,40 @@ class ProductionHttpTest {
     assertThat(get(LOOKUP_81311).body()).startsWith("{");
   }
 
+  /**
+   * An $expand answer carries its own expansion.identifier and timestamp, and /metadata its date: an answer computed
+   * again (after eviction, on another replica) means the same with other bytes, so their ETag is weak. A $lookup is
+   * the same bytes whenever computed, so its ETag stays strong.
+   */
+  @Test
+  void answersWithFieldsOfTheirOwnComputationHaveAWeakEtag() {
+    String expand = "/fhir/ValueSet/$expand?url=http://moltx.org/fhir/ValueSet/cpt-81311-indications";
+    HttpResponse<String> first = get(expand);
+    assertThat(first.statusCode()).isEqualTo(200);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).matches("W/\"[^\"]+\"");
+    assertThat(get(expand).headers().firstValue("ETag")).hasValue(etag);
+    HttpResponse<String> conditional = get(expand, "If-None-Match", etag);
+    assertThat(conditional.statusCode()).isEqualTo(304);
+    assertThat(conditional.headers().firstValue("ETag")).hasValue(etag);
+    // If-None-Match compares weakly: the tag without W/ matches too
+    assertThat(get(expand, "If-None-Match", etag.substring(2)).statusCode()).isEqualTo(304);
+
+    assertThat(get("/fhir/metadata").headers().firstValue("ETag").orElseThrow()).startsWith("W/\"");
+    assertThat(get(LOOKUP_81311).headers().firstValue("ETag").orElseThrow()).startsWith("\"");
+  }
+
+  /** $expand and $validate-code read Accept-Language (when displayLanguage is absent): it is part of the key. */
+  @Test
+  void answersForAnotherAcceptLanguageAreCachedApart() {
+    String expand = "/fhir/ValueSet/$expand?url=http://moltx.org/fhir/ValueSet/cpt-81455-indications&count=1";
+    HttpResponse<String> german = get(expand, "Accept-Language", "de");
+    assertThat(json(german.body()).at("/expansion/parameter/0/name").asText()).isEqualTo("displayLanguage");
+    HttpResponse<String> plain = get(expand);
+    assertThat(plain.body()).doesNotContain("displayLanguage");
+    assertThat(plain.headers().firstValue("ETag")).isNotEqualTo(german.headers().firstValue("ETag"));
+  }
+
   @Test
   void errorsPostsTxResourceAndCdsHooksAreNotCached() {
     HttpResponse<String> unknown = get("/fhir/CodeSystem/$lookup?system=http://www.ama-assn.org/go/cpt&code=99999X");
