@@ -24,6 +24,7 @@ import org.moltx.engine.Supplements;
 import org.moltx.engine.Terminology;
 import org.moltx.engine.ValueSets;
 import org.moltx.engine.VersionPolicy;
+import org.moltx.model.Canonical;
 import org.moltx.store.TerminologyStore;
 
 /** ValueSet/$expand, type and instance level, GET and POST. */
@@ -91,7 +92,7 @@ public final class ExpandOperation {
       }
     });
     ExpandResult result = terminology.expand(store, req);
-    for (String used : supplements.usedBy(result.usedCodeSystems().stream().map(s -> s.split("\\|")[0]).toList())) {
+    for (String used : supplements.usedBy(result.usedCodeSystems().stream().map(Canonical::urlOf).toList())) {
       echo.add(new ExpansionRenderer.EchoedParameter("used-supplement", new UriType(used)));
     }
     List<String> designations = OperationInput.strings(request, "designation");
@@ -148,11 +149,11 @@ public final class ExpandOperation {
   private static Map<String, String> versions(RequestDetails request, String name) {
     Map<String, String> map = new HashMap<>();
     for (String v : OperationInput.strings(request, name)) {
-      int bar = v.indexOf('|');
-      if (bar <= 0 || bar == v.length() - 1) {
+      Canonical c = Canonical.parse(v);
+      if (c.url().isEmpty() || !c.hasVersion()) {
         throw ErrorMapper.invalid(name + " must be system|version, not '" + v + "'", name);
       }
-      map.put(v.substring(0, bar), v.substring(bar + 1));
+      map.put(c.url(), c.version());
     }
     return map;
   }

@@ -14,8 +14,8 @@ import org.hl7.fhir.r4.model.ValueSet.ValueSetExpansionContainsComponent;
 import org.moltx.engine.ExpandResult;
 import org.moltx.engine.ExpansionItem;
 import org.moltx.engine.Languages;
+import org.moltx.model.Canonical;
 import org.moltx.model.CodeSystemRelease;
-import org.moltx.model.CodingValue;
 import org.moltx.model.ConceptProperty;
 import org.moltx.model.Designation;
 import org.moltx.model.PropertyDef;
@@ -158,9 +158,8 @@ final class ExpansionRenderer {
       exp.addParameter().setName("used-valueset").setValue(new UriType(v));
     }
     markFragments(result, exp);
-    for (String f : result.flagged()) {
-      String[] parts = f.split("\\|", 3);
-      exp.addParameter().setName("warning-" + parts[0]).setValue(new UriType(parts[2]));
+    for (org.moltx.engine.StatusFlag f : result.flagged()) {
+      exp.addParameter().setName("warning-" + f.flag()).setValue(new UriType(f.resource().toString()));
     }
   }
 
@@ -350,13 +349,7 @@ final class ExpansionRenderer {
     }
     for (ConceptProperty p : r.conceptProperties(i)) {
       if (p.code().equals(code) && p.value() != null) {
-        Object v = p.value();
-        PropertyDef def = r.propertyDef(code);
-        values.add(v instanceof CodingValue cv ? ParametersRenderer.coding(cv) : v instanceof Boolean b ? new BooleanType(b)
-            : v instanceof Integer n ? new IntegerType(n)
-            : v instanceof java.math.BigDecimal d ? new org.hl7.fhir.r4.model.DecimalType(d)
-            : def != null && def.type() == org.moltx.model.PropertyType.STRING ? new StringType(String.valueOf(v))
-            : new CodeType(String.valueOf(v)));
+        values.add(PropertyValues.toFhir(r, p));
       }
     }
     return values;
@@ -390,7 +383,7 @@ final class ExpansionRenderer {
   /** The systems of which the expansion used, or the value set's includes state, more than one version. */
   private static java.util.Set<String> severalVersions(ValueSet vs, ExpandResult result) {
     Map<String, java.util.Set<String>> versions = new HashMap<>();
-    result.usedCodeSystems().forEach(cs -> versions.computeIfAbsent(cs.split("\\|")[0], k -> new java.util.HashSet<>())
+    result.usedCodeSystems().forEach(cs -> versions.computeIfAbsent(Canonical.urlOf(cs), k -> new java.util.HashSet<>())
         .add(cs));
     java.util.Set<String> out = new java.util.HashSet<>();
     versions.forEach((system, used) -> {

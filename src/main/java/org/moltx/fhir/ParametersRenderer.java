@@ -1,17 +1,12 @@
 package org.moltx.fhir;
 
-import java.math.BigDecimal;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.StringType;
-import org.hl7.fhir.r4.model.Type;
 import org.hl7.fhir.r4.model.UriType;
 import org.moltx.engine.LookupResult;
 import org.moltx.engine.ResultProperty;
@@ -71,7 +66,7 @@ public final class ParametersRenderer {
     for (ResultProperty prop : r.properties()) {
       ParametersParameterComponent pp = p.addParameter().setName("property");
       pp.addPart().setName("code").setValue(new CodeType(prop.code()));
-      pp.addPart().setName("value").setValue(value(prop));
+      pp.addPart().setName("value").setValue(PropertyValues.toFhir(prop));
       if (prop.description() != null) {
         pp.addPart().setName("description").setValue(new StringType(prop.description()));
       }
@@ -132,19 +127,6 @@ public final class ParametersRenderer {
     return coding;
   }
 
-  private static Type value(ResultProperty prop) {
-    Object v = prop.value();
-    return switch (prop.type()) {
-      case CODE -> new CodeType(String.valueOf(v));
-      case CODING -> v instanceof CodingValue c ? coding(c) : new CodeType(String.valueOf(v));
-      case BOOLEAN -> new BooleanType(Boolean.TRUE.equals(v));
-      case INTEGER -> v instanceof Integer i ? new IntegerType(i) : new StringType(String.valueOf(v));
-      case DECIMAL -> v instanceof BigDecimal d ? new DecimalType(d) : new StringType(String.valueOf(v));
-      case DATETIME -> new DateTimeType(String.valueOf(v));
-      case STRING -> new StringType(String.valueOf(v));
-    };
-  }
-
   public static Parameters validation(ValidateResult r, CodeableConcept codeableConcept) {
     Parameters p = new Parameters();
     if (r.code() != null) {
@@ -166,7 +148,7 @@ public final class ParametersRenderer {
             .setSeverity(OperationOutcome.IssueSeverity.fromCode(i.severity()))
             .setCode(OperationOutcome.IssueType.fromCode(i.type()));
         issue.getDetails().setText(i.text()).addCoding(new Coding(ErrorMapper.TX_ISSUE_TYPE, i.txType(), null));
-        MessageIds.mark(issue, i.txType(), i.text());
+        MessageIds.mark(issue, i.messageId());
         if (i.expression() != null) {
           // expression only: R4 deprecates location, and the ecosystem's newer test cases expect none
           issue.addExpression(i.expression());
