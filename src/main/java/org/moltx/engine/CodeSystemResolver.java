@@ -27,19 +27,22 @@ public final class CodeSystemResolver {
   public static CodeSystemRelease resolve(TerminologyStore store, String system, String version, LocalDate date,
       String consequence) {
     List<StoredCodeSystem> versions = store.codeSystemVersions(system);
+    boolean expanding = EXPANDING.equals(consequence);
     if (versions.isEmpty() && version != null) {
-      throw new TerminologyException(Problem.UNKNOWN_SYSTEM, "A definition for CodeSystem '" + system + "' version '"
-          + version + "' could not be found, so " + consequence + ". No versions of this code system are known",
-          "system");
+      throw new TerminologyException(Problem.UNKNOWN_SYSTEM, MessageId.UNKNOWN_CODESYSTEM_VERSION_NONE,
+          MessageId.UNKNOWN_CODESYSTEM_VERSION_NONE.text(system, version, consequence), "system");
     }
     if (versions.isEmpty()) {
+      // (in an expansion the ecosystem's id for a missing release, whether or not a version was named)
       throw new TerminologyException(Problem.UNKNOWN_SYSTEM,
-          "A definition for CodeSystem '" + system + "' could not be found, so " + consequence, "system");
+          expanding ? MessageId.UNKNOWN_CODESYSTEM_VERSION_EXP : MessageId.UNKNOWN_CODESYSTEM,
+          MessageId.UNKNOWN_CODESYSTEM.text(system, consequence), "system");
     }
     if (version != null) {
+      MessageId id = expanding ? MessageId.UNKNOWN_CODESYSTEM_VERSION_EXP : MessageId.UNKNOWN_CODESYSTEM_VERSION;
       return versions.stream().map(StoredCodeSystem::release).filter(r -> matches(version, r.version())).findFirst()
-          .orElseThrow(() -> new TerminologyException(Problem.UNKNOWN_SYSTEM, "A definition for CodeSystem '" + system
-              + "' version '" + version + "' could not be found, so " + consequence + ". Valid versions: "
+          .orElseThrow(() -> new TerminologyException(Problem.UNKNOWN_SYSTEM, id, "A definition for CodeSystem '"
+              + system + "' version '" + version + "' could not be found, so " + consequence + ". Valid versions: "
               + validVersions(versions), "version"));
     }
     if (date != null) {

@@ -2,6 +2,7 @@ package org.moltx.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.moltx.model.Canonical;
 import org.moltx.model.CodeSystemRelease;
 import org.moltx.store.TerminologyStore;
 
@@ -41,31 +42,33 @@ final class CodingVersions {
     List<String> unknown = new ArrayList<>();
     String violation = release == null ? null : policy.violation(system, release.version());
     if (violation != null) {
-      leading.add(new ValidationIssue("error", "exception", "version-error", violation, in.versionExpression()));
+      leading.add(new ValidationIssue(MessageId.VALUESET_VERSION_CHECK, violation, in.versionExpression()));
     }
     boolean knownSystem = !store.codeSystemVersions(system).isEmpty();
     if (coding != null && knownSystem && release != null && !CodeSystemResolver.matches(coding, release.version())) {
-      String text = "The code system '" + system + "' version '" + (wanted == null ? release.version() : wanted) + "'"
-          + (wanted == null ? " for the versionless include in the ValueSet"
-              : !wanted.equals(stated) ? " resulting from the version '" + (stated == null ? "" : stated)
-                  + "' in the ValueSet" : " in the ValueSet")
-          + " include is different to the one in the value ('" + coding + "')";
       // a versionless include only meets the newest release by default: a warning, listed after the errors
-      (wanted == null ? trailing : leading).add(new ValidationIssue(wanted == null ? "warning" : "error", "invalid",
-          "vs-invalid", text, in.versionExpression()));
+      ValidationIssue mismatch = wanted == null
+          ? new ValidationIssue(MessageId.VALUESET_VALUE_MISMATCH_DEFAULT,
+              MessageId.VALUESET_VALUE_MISMATCH_DEFAULT.text(system, release.version(), coding), in.versionExpression())
+          : !wanted.equals(stated)
+              ? new ValidationIssue(MessageId.VALUESET_VALUE_MISMATCH_CHANGED, MessageId.VALUESET_VALUE_MISMATCH_CHANGED
+                  .text(system, wanted, stated == null ? "" : stated, coding), in.versionExpression())
+              : new ValidationIssue(MessageId.VALUESET_VALUE_MISMATCH,
+                  MessageId.VALUESET_VALUE_MISMATCH.text(system, wanted, coding), in.versionExpression());
+      (wanted == null ? trailing : leading).add(mismatch);
       String latest = policy.latestInstead(store, system, coding);
       if (latest != null) {
-        trailing.add(new ValidationIssue("warning", "not-found", "not-found", latest, in.versionExpression()));
+        trailing.add(new ValidationIssue(MessageId.UNKNOWN_CODESYSTEM_VERSION, "warning", latest,
+            in.versionExpression()));
       } else if (!CodeSystemResolver.isKnownVersion(store, system, coding)) {
-        unknown.add(system + "|" + coding);
-        leading.add(new ValidationIssue("error", "not-found", "not-found", "A definition for CodeSystem '" + system
-            + "' version '" + coding + "' could not be found, so the code cannot be validated. Valid versions: "
-            + CodeSystemResolver.validVersions(store.codeSystemVersions(system)), in.systemExpression()));
+        unknown.add(new Canonical(system, coding).toString());
+        leading.add(new ValidationIssue(MessageId.UNKNOWN_CODESYSTEM_VERSION, MessageId.UNKNOWN_CODESYSTEM_VERSION
+            .text(system, coding, CodeSystemResolver.validVersions(store.codeSystemVersions(system))),
+            in.systemExpression()));
       }
     } else if (coding != null && knownSystem && release == null && !coding.equals(wanted)) {
-      leading.add(new ValidationIssue("error", "invalid", "vs-invalid", "The code system '" + system + "' version '"
-          + wanted + "' in the ValueSet include is different to the one in the value ('" + coding + "')",
-          in.versionExpression()));
+      leading.add(new ValidationIssue(MessageId.VALUESET_VALUE_MISMATCH,
+          MessageId.VALUESET_VALUE_MISMATCH.text(system, wanted, coding), in.versionExpression()));
     }
     return new Decision(wanted, release, leading, trailing, unknown);
   }

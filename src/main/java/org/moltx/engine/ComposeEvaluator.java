@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.hl7.fhir.r4.model.ValueSet.ConceptReferenceComponent;
 import org.hl7.fhir.r4.model.ValueSet.ConceptSetComponent;
 import org.hl7.fhir.r4.model.ValueSet.ConceptSetFilterComponent;
+import org.moltx.model.Canonical;
 import org.moltx.model.CodeSystemRelease;
 import org.moltx.store.TerminologyStore;
 
@@ -31,8 +32,8 @@ final class ComposeEvaluator {
   private boolean versionsMatched;
   /** Releases an include named by version (not reached through a versionless include). */
   private final Set<CodeSystemRelease> pinned = new java.util.HashSet<>();
-  /** "flag|kind|url|version" for each flagged code system or value set used, in the order met. */
-  private final Set<String> flagged = new LinkedHashSet<>();
+  /** Each flagged code system or value set used, in the order met. */
+  private final Set<StatusFlag> flagged = new LinkedHashSet<>();
 
   private final Deque<String> path = new ArrayDeque<>();
   /** The value sets being evaluated, innermost first: where a '#id' reference finds its contained value set. */
@@ -67,8 +68,8 @@ final class ComposeEvaluator {
     return usedValueSets;
   }
 
-  /** Flagged resources used: entries "flag|CodeSystem|url|version" or "flag|ValueSet|url|version". */
-  Set<String> flagged() {
+  /** The flagged code systems and value sets used. */
+  Set<StatusFlag> flagged() {
     return flagged;
   }
 
@@ -231,7 +232,8 @@ final class ComposeEvaluator {
     if (vs.getUrl() != null) {
       String flag = StatusFlags.ofValueSet(vs);
       if (flag != null) {
-        flagged.add(flag + "|ValueSet|" + key);
+        flagged.add(new StatusFlag(flag, "ValueSet",
+            new Canonical(vs.getUrl(), vs.hasVersion() ? vs.getVersion() : null)));
       }
     }
   }
@@ -266,8 +268,8 @@ final class ComposeEvaluator {
   }
 
   private static TerminologyException circularity(String key, Deque<String> trail) {
-    return new TerminologyException(Problem.CIRCULAR_REFERENCE, "Found a circularity pointing to " + key
-        + " processing ValueSet with pathway " + trail);
+    return new TerminologyException(Problem.CIRCULAR_REFERENCE, MessageId.VALUESET_CIRCULAR_REFERENCE,
+        MessageId.VALUESET_CIRCULAR_REFERENCE.text(key, trail), null);
   }
 
   private ValueSet vs() {
@@ -389,8 +391,8 @@ final class ComposeEvaluator {
           if (!expanding || pinned.equals(c.getValue()) || e.problem() != Problem.UNKNOWN_RESOURCE) {
             throw e;
           }
-          throw new TerminologyException(Problem.UNKNOWN_RESOURCE, "Unable to find included value set '"
-              + c.getValue() + "' version '" + pinned.substring(pinned.indexOf('|') + 1) + "'", e.element());
+          throw new TerminologyException(Problem.UNKNOWN_RESOURCE, MessageId.VS_EXP_IMPORT_UNK_PINNED,
+              MessageId.VS_EXP_IMPORT_UNK_PINNED.text(c.getValue(), Canonical.parse(pinned).version()), e.element());
         }
         usedValueSets.add(key(v));
         result.add(v);
@@ -449,11 +451,11 @@ final class ComposeEvaluator {
     if (include.hasVersion()) {
       pinned.add(r);
     }
-    String key = r.url() + (r.version() != null ? "|" + r.version() : "");
-    usedCodeSystems.add(key);
+    Canonical used = new Canonical(r.url(), r.version());
+    usedCodeSystems.add(used.toString());
     String flag = StatusFlags.of(store, r);
     if (flag != null) {
-      flagged.add(flag + "|CodeSystem|" + key);
+      flagged.add(new StatusFlag(flag, "CodeSystem", used));
     }
     return r;
   }
@@ -464,10 +466,9 @@ final class ComposeEvaluator {
    */
   private boolean excluded(String system, String version) {
     for (String e : excludedSystems) {
-      int bar = e.indexOf('|');
-      String url = TerminologyStore.canonicalSystem(bar < 0 ? e : e.substring(0, bar));
-      if (url.equals(system) && (bar < 0 ? version == null
-          : version != null && CodeSystemResolver.matches(e.substring(bar + 1), version))) {
+      org.moltx.model.Canonical c = org.moltx.model.Canonical.parse(e);
+      if (TerminologyStore.canonicalSystem(c.url()).equals(system) && (!c.hasVersion() ? version == null
+          : version != null && CodeSystemResolver.matches(c.version(), version))) {
         return true;
       }
     }
@@ -490,7 +491,8 @@ final class ComposeEvaluator {
           throw e;
         }
         // a broken filter is the value set's fault: say which one
-        throw new TerminologyException(Problem.INVALID_VALUE_SET, e.getMessage(), location(include) + ".filter[" + n + "]");
+        throw new TerminologyException(Problem.INVALID_VALUE_SET, e.messageId(), e.getMessage(),
+            location(include) + ".filter[" + n + "]");
       }
     }
     return all;

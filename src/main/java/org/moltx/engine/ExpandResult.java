@@ -10,5 +10,5 @@ import org.hl7.fhir.r4.model.ValueSet;
  */
 public record ExpandResult(
     ValueSet valueSet, List<ExpansionItem> contains, int total, int offset, Set<String> usedCodeSystems,
-    Set<String> usedValueSets, Set<String> appliedVersionRules, Set<String> flagged, boolean versionsMatched,
+    Set<String> usedValueSets, Set<String> appliedVersionRules, Set<StatusFlag> flagged, boolean versionsMatched,
     boolean incomplete) {}

@@ -13,8 +13,8 @@ public final class ExpandService {
           req.offset() < 0 ? "offset" : "count");
     }
     for (String system : req.excludeSystems()) {
-      int bar = system.indexOf('|');
-      if (system.isBlank() || bar == 0 || bar == system.length() - 1) {
+      org.moltx.model.Canonical c = org.moltx.model.Canonical.parse(system);
+      if (system.isBlank() || c.url().isEmpty() || system.endsWith("|")) {
         throw new TerminologyException(Problem.INVALID_REQUEST, "exclude-system must be a code system url, or "
             + "url|version, not '" + system + "'", "exclude-system");
       }
@@ -38,8 +38,8 @@ public final class ExpandService {
     boolean incomplete = req.count() == null && total > req.maxSize() && req.incompleteOk();
     if (req.count() == null && total > req.maxSize() && !incomplete) {
       String url = req.valueSet().getUrl() + (req.valueSet().hasVersion() ? "|" + req.valueSet().getVersion() : "");
-      throw new TerminologyException(Problem.TOO_COSTLY, "The value set '" + url + "' expansion has too many codes to "
-          + "produce (>" + req.maxSize() + "): " + total + " codes; use count (and offset) to page, or filter", "count");
+      throw new TerminologyException(Problem.TOO_COSTLY, MessageId.VALUESET_TOO_COSTLY,
+          MessageId.VALUESET_TOO_COSTLY.text(url, req.maxSize(), total), "count");
     }
     int from = Math.min(req.offset(), total);
     int count = incomplete ? req.maxSize() : req.count() == null ? total : req.count();

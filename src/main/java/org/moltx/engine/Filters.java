@@ -20,8 +20,10 @@ final class Filters {
           "ValueSet.compose.include.filter");
     }
     if (value == null) {
-      throw new TerminologyException(Problem.INVALID_REQUEST, "The system " + r.url() + " filter with property = "
-          + property + ", op = " + op + " has no value", "ValueSet.compose.include.filter");
+      // (a problem of the value set's: the evaluator reports it as one, with this id)
+      throw new TerminologyException(Problem.INVALID_REQUEST, MessageId.UNABLE_TO_HANDLE_SYSTEM_FILTER_WITH_NO_VALUE,
+          MessageId.UNABLE_TO_HANDLE_SYSTEM_FILTER_WITH_NO_VALUE.text(r.url(), property, op),
+          "ValueSet.compose.include.filter");
     }
     boolean hierarchical = property.equals("concept") || property.equals("code");
     switch (op) {

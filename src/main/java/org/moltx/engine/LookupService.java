@@ -23,8 +23,11 @@ public final class LookupService {
     CodeSystemRelease release = CodeSystemResolver.resolve(store, system, request.version(), request.date());
     int i = release.indexOf(request.code());
     if (i < 0) {
-      throw new TerminologyException(Problem.UNKNOWN_CODE, "Unknown code '" + request.code() + "' in the CodeSystem '"
-          + system + "' version '" + release.version() + "'" + Hints.forUnknownCode(store, release, request.code(), request.version() != null), "code");
+      // a 404 (tx-issue-type not-found) with the id moltx has always given it; $validate-code's unknown-code finding
+      // is Unknown_Code_in_Version
+      throw new TerminologyException(Problem.UNKNOWN_CODE, MessageId.UNKNOWN_CODESYSTEM_VERSION,
+          MessageId.UNKNOWN_CODE_IN_VERSION.text(request.code(), system, release.version(),
+              Hints.forUnknownCode(store, release, request.code(), request.version() != null)), "code");
     }
     List<String> wanted = request.properties() == null ? List.of() : request.properties();
     List<ResultProperty> props = new ArrayList<>();

@@ -30,8 +30,10 @@ public final class SubsumesService {
       boolean versionNamed) {
     int i = r.indexOf(code);
     if (i < 0) {
-      throw new TerminologyException(Problem.UNKNOWN_CODE, "Unknown code '" + code + "' in the CodeSystem '" + r.url()
-          + "' version '" + r.version() + "'" + Hints.forUnknownCode(store, r, code, versionNamed), element);
+      // the id $lookup gives an unknown code (see LookupService)
+      throw new TerminologyException(Problem.UNKNOWN_CODE, MessageId.UNKNOWN_CODESYSTEM_VERSION,
+          MessageId.UNKNOWN_CODE_IN_VERSION.text(code, r.url(), r.version(),
+              Hints.forUnknownCode(store, r, code, versionNamed)), element);
     }
     return i;
   }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.moltx.model.Canonical;
 import org.moltx.store.TerminologyStore;
 
 /**
@@ -23,9 +24,9 @@ public final class Supplements {
     public List<String> usedBy(java.util.Collection<String> systems) {
       List<String> used = new ArrayList<>();
       for (CodeSystem s : supplements) {
-        String base = s.getSupplements() == null ? "" : s.getSupplements().split("\\|")[0];
+        String base = s.getSupplements() == null ? "" : Canonical.urlOf(s.getSupplements());
         if (systems.contains(base)) {
-          used.add(s.getUrl() + (s.hasVersion() ? "|" + s.getVersion() : ""));
+          used.add(new Canonical(s.getUrl(), s.hasVersion() ? s.getVersion() : null).toString());
         }
       }
       return used;
@@ -52,13 +53,11 @@ public final class Supplements {
   }
 
   private static CodeSystem resolve(TerminologyStore store, String canonical) {
-    int bar = canonical.indexOf('|');
-    String url = bar < 0 ? canonical : canonical.substring(0, bar);
-    String version = bar < 0 ? null : canonical.substring(bar + 1);
-    return store.supplementVersions(url).stream()
-        .filter(s -> version == null || version.equals(s.getVersion()))
+    Canonical wanted = Canonical.parse(canonical);
+    return store.supplementVersions(wanted.url()).stream()
+        .filter(s -> wanted.version() == null || wanted.version().equals(s.getVersion()))
         .findFirst()
-        .orElseThrow(() -> new TerminologyException(Problem.UNKNOWN_RESOURCE,
-            "Required supplement not found: " + canonical, "useSupplement"));
+        .orElseThrow(() -> new TerminologyException(Problem.UNKNOWN_RESOURCE, MessageId.VALUESET_SUPPLEMENT_MISSING,
+            MessageId.VALUESET_SUPPLEMENT_MISSING.text(canonical), "useSupplement"));
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.moltx.model.Canonical;
 import org.moltx.model.CodeSystemRelease;
 import org.moltx.model.Designation;
 import org.moltx.store.TerminologyStore;
@@ -45,8 +46,8 @@ public final class ValidateService {
     boolean brokenValueSet = results.stream().anyMatch(r -> r.system() == null
         && r.issues().stream().anyMatch(i -> i.txType().equals("not-found")));
     if (valid == null && req.valueSet() != null && !anyMember && !brokenValueSet) {
-      issues.add(new ValidationIssue("error", "code-invalid", "not-in-vs", "No valid coding was found for the value set '"
-          + canonical(req.valueSet()) + "'", null));
+      issues.add(new ValidationIssue(MessageId.TX_GENERAL_CC_ERROR_MESSAGE,
+          MessageId.TX_GENERAL_CC_ERROR_MESSAGE.text(canonical(req.valueSet())), null));
     }
     for (ValidateResult r : results) {
       unknown.addAll(r.unknownSystems());
@@ -54,10 +55,11 @@ public final class ValidateService {
       for (ValidationIssue i : r.issues()) {
         if (i.txType().equals("not-in-vs") && req.valueSet() != null) {
           // inside a codeableConcept one coding outside the value set is information, not an error
-          information.add(new ValidationIssue("information", i.type(), "this-code-not-in-vs", i.text(), i.expression()));
+          information.add(new ValidationIssue("information", i.type(), "this-code-not-in-vs", i.text(), i.expression(),
+              i.inMessage(), i.messageId()));
         } else if (valid != null && i.isError() && r != valid && !i.txType().equals("invalid-code")) {
           // another coding is valid: this one's problems are warnings, except a code its system does not have
-          issues.add(new ValidationIssue("warning", i.type(), i.txType(), i.text(), i.expression()));
+          issues.add(i.withSeverity("warning"));
         } else {
           issues.add(i);
         }
@@ -98,18 +100,16 @@ public final class ValidateService {
     if (system == null && vs != null && !in.path().equals("code")) {
       // a Coding without a system has no defined meaning: nothing to infer it from
       issues.add(notInValueSet("#" + in.code(), vs, in));
-      issues.add(new ValidationIssue("warning", "invalid", "invalid-data", "Coding has no system. A code with no system "
-          + "has no defined meaning, and it cannot be validated. A system should be provided", in.path()));
+      issues.add(new ValidationIssue(MessageId.CODING_HAS_NO_SYSTEM, MessageId.CODING_HAS_NO_SYSTEM.text(), in.path()));
       return new ValidateResult(false, null, null, in.code(), null, false, issues, unknownSystems);
     }
     if (system == null && vs != null) {
       List<String> candidates = inferSystem(store, req, in);
       system = candidates.size() == 1 ? candidates.get(0) : null;
       if (system == null) {
-        issues.add(new ValidationIssue("error", "not-found", "cannot-infer", "The System URI could not be determined for "
-            + "the code '" + in.code() + "' in the ValueSet '" + canonical(vs) + "'"
-            + (candidates.size() > 1 ? ": value set expansion has multiple matches: " + candidates : ""),
-            in.codeExpression()));
+        MessageId id = candidates.size() > 1 ? MessageId.UNABLE_TO_RESOLVE_SYSTEM_MULTIPLE_MATCHES
+            : MessageId.UNABLE_TO_INFER_CODESYSTEM;
+        issues.add(new ValidationIssue(id, id.text(in.code(), canonical(vs), candidates), in.codeExpression()));
         issues.add(notInValueSet("#" + in.code(), vs, in));
         return new ValidateResult(false, null, null, in.code(), null, false, issues, unknownSystems);
       }
@@ -147,10 +147,8 @@ public final class ValidateService {
       ComposeEvaluator evaluator = new ComposeEvaluator(store, req.versions().reportingChecks(), null);
       try {
         membership = evaluator.contains(vs, system, release.version(), in.code());
-        for (String f : evaluator.flagged()) {
-          String[] parts = f.split("\\|", 3);
-          statusNotes.add(new ValidationIssue("information", "business-rule", "status-check", "Reference to " + parts[0]
-              + " " + parts[1] + " " + parts[2], null));
+        for (StatusFlag f : evaluator.flagged()) {
+          statusNotes.add(f.issue());
         }
       } catch (TerminologyException e) {
         if (e.problem() != Problem.UNKNOWN_RESOURCE) {
@@ -158,7 +156,7 @@ public final class ValidateService {
         }
         // a value set the value set includes is missing: the code cannot be in it
         // the value set cannot be evaluated, so nothing is said about the concept either
-        issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(), null));
+        issues.add(ValidationIssue.notFound(e, null));
         return new ValidateResult(false, null, null, null, null, false, issues, unknownSystems);
       }
       if (membership.release() != null && membership.release() != release) {
@@ -166,8 +164,8 @@ public final class ValidateService {
         i = membership.index();
       }
       if (!membership.member() && i >= 0 && release.isInactive(i) && ComposeEvaluator.excludesInactive(vs)) {
-        issues.add(new ValidationIssue("error", "business-rule", "code-rule", "The concept '" + in.code()
-            + "' is valid but is not active", in.codeExpression()));
+        issues.add(new ValidationIssue(MessageId.STATUS_CODE_WARNING_CODE,
+            MessageId.STATUS_CODE_WARNING_CODE.text(in.code()), in.codeExpression()));
       }
       if (!membership.member()) {
         issues.add(notInValueSet(label(system, in) + (in.display() != null ? " ('" + in.display() + "')" : ""), vs, in));
@@ -180,8 +178,8 @@ public final class ValidateService {
         && !store.hasLicensedDisplay(release.url(), release.version(), release.code(i));
     String display = checkDisplay(req, in, system, release, i, paraphrase, issues);
     if (release.isAbstract(i) && !req.abstractAllowed()) {
-      issues.add(new ValidationIssue("error", "business-rule", "code-rule", "Code '" + system + "#" + in.code()
-          + "' is abstract, and not allowed in this context", in.codeExpression()));
+      issues.add(new ValidationIssue(MessageId.ABSTRACT_CODE_NOT_ALLOWED,
+          MessageId.ABSTRACT_CODE_NOT_ALLOWED.text(system + "#" + in.code()), in.codeExpression()));
       if (vs != null && issues.stream().noneMatch(x -> x.txType().equals("not-in-vs"))) {
         // where abstract codes are not allowed, the value set does not offer this one
         issues.add(notInValueSet(label(system, in), vs, in));
@@ -193,10 +191,8 @@ public final class ValidateService {
     if (!release.code(i).equals(in.code())) {
       // found through the code system's case insensitivity: say so, and give the code as the system has it
       normalized = release.code(i);
-      issues.add(new ValidationIssue("information", "business-rule", "code-rule", "The code '" + in.code()
-          + "' differs from the correct code '" + normalized + "' by case. Although the code system '" + system
-          + (release.version() != null ? "|" + release.version() : "") + "' is case insensitive, implementers are "
-          + "strongly encouraged to use the correct case anyway", in.codeExpression()));
+      issues.add(new ValidationIssue(MessageId.CODE_CASE_DIFFERENCE, MessageId.CODE_CASE_DIFFERENCE.text(in.code(),
+          normalized, new Canonical(system, release.version())), in.codeExpression()));
     }
     boolean ok = issues.stream().noneMatch(ValidationIssue::isError);
     statusNotes.addAll(issues);
@@ -212,20 +208,20 @@ public final class ValidateService {
       List<ValidationIssue> issues) {
     if (vs != null && !store.valueSetVersions(system).isEmpty() && store.codeSystemVersions(system).isEmpty()) {
       issues.add(notInValueSet(label(system, in), vs, in));
-      issues.add(new ValidationIssue("error", "invalid", "invalid-data", "The Coding references a value set, not a code "
-          + "system ('" + system + "')", in.systemExpression()));
+      issues.add(new ValidationIssue(MessageId.TERMINOLOGY_TX_SYSTEM_VALUESET,
+          MessageId.TERMINOLOGY_TX_SYSTEM_VALUESET.text(system), in.systemExpression()));
       return new ValidateResult(false, system, null, in.code(), null, false, issues, List.of());
     }
     if (!isAbsolute(system)) {
-      issues.add(new ValidationIssue("error", "invalid", "invalid-data", in.systemExpression() + " must be an absolute "
-          + "reference, not a local reference", in.systemExpression()));
+      issues.add(new ValidationIssue(MessageId.TERMINOLOGY_TX_SYSTEM_RELATIVE,
+          MessageId.TERMINOLOGY_TX_SYSTEM_RELATIVE.text(in.systemExpression()), in.systemExpression()));
     }
     if (store.codeSystemVersions(system).isEmpty() && !store.supplementVersions(system).isEmpty()) {
       // a supplement only adds to its base code system: it has no codes of its own to validate against
       var supplement = store.supplementVersions(system).get(0);
-      issues.add(new ValidationIssue("error", "invalid", "invalid-data", "CodeSystem " + system
-          + (supplement.hasVersion() ? "|" + supplement.getVersion() : "")
-          + " is a supplement, so can't be used as a value in " + in.systemExpression(), in.systemExpression()));
+      issues.add(new ValidationIssue(MessageId.CODESYSTEM_CS_NO_SUPPLEMENT, MessageId.CODESYSTEM_CS_NO_SUPPLEMENT.text(
+          new Canonical(system, supplement.hasVersion() ? supplement.getVersion() : null), in.systemExpression()),
+          in.systemExpression()));
       return new ValidateResult(false, system, null, in.code(), null, false, issues, List.of());
     }
     return null;
@@ -248,21 +244,21 @@ public final class ValidateService {
     List<Designation> acceptable = req.displayLanguage() == null || inLanguage.isEmpty() ? candidates : inLanguage;
     if (in.display() != null && req.displayLanguage() != null && inLanguage.isEmpty()
         && candidates.stream().anyMatch(d -> d.value().equals(in.display()) && d.language() != null)) {
-      issues.add(new ValidationIssue("information", "invalid", "invalid-display", "There are no valid display names found "
-          + "for the code " + system + "#" + in.code() + " for language(s) '" + req.displayLanguage() + "'. The display is '"
-          + in.display() + "' which is a valid display for the default language", in.displayExpression()));
+      issues.add(new ValidationIssue(MessageId.NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_OK,
+          MessageId.NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_OK.text(system + "#" + in.code(), req.displayLanguage(),
+              in.display()), in.displayExpression()));
     }
     if (in.display() != null && acceptable.stream().noneMatch(d -> d.value().equals(in.display()))) {
       boolean warning = req.lenientDisplay() || paraphrase;
       String languages = req.displayLanguage() == null ? "--" : req.displayLanguage();
-      String prefix = (normalise(in.display()).equals(normalise(release.display(i))) ? "Wrong whitespace in Display Name '"
-          : "Wrong Display Name '") + in.display() + "' for " + system + "#" + in.code() + ". ";
-      String text = inLanguage.isEmpty()
-          ? prefix + "There are no valid display names found for language(s) '" + languages + "'. Default display is '"
+      String valid = inLanguage.isEmpty()
+          ? "There are no valid display names found for language(s) '" + languages + "'. Default display is '"
               + release.display(i) + "'"
-          : prefix + describe(inLanguage) + " (for the language(s) '" + languages + "')";
-      issues.add(new ValidationIssue(warning ? "warning" : "error", "invalid", "invalid-display", text,
-          in.displayExpression()));
+          : describe(inLanguage) + " (for the language(s) '" + languages + "')";
+      MessageId id = normalise(in.display()).equals(normalise(release.display(i))) ? MessageId.DISPLAY_NAME_WHITESPACE
+          : inLanguage.isEmpty() ? MessageId.NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_ERR : MessageId.DISPLAY_NAME_WRONG;
+      issues.add(new ValidationIssue(id, warning ? "warning" : "error", id.text(in.display(), system + "#" + in.code(),
+          valid), in.displayExpression()));
     }
     Designation matched = in.display() == null ? null
         : acceptable.stream().filter(d -> d.value().equals(in.display())).findFirst().orElse(null);
@@ -271,9 +267,8 @@ public final class ValidateService {
       // deprecated for both) naming the displays that are current
       String current = candidates.stream().filter(d -> !retired(d)).map(d -> "\"" + d.value() + "\"")
           .collect(java.util.stream.Collectors.joining(", "));
-      issues.add(new ValidationIssue("warning", "invalid", "display-comment", "'" + in.display()
-          + "' is no longer considered a correct display for code '" + in.code() + "' (status = deprecated). "
-          + "The correct display is one of " + current + ".", in.displayExpression(), false));
+      issues.add(new ValidationIssue(MessageId.INACTIVE_DISPLAY_FOUND,
+          MessageId.INACTIVE_DISPLAY_FOUND.text(in.display(), in.code(), current), in.displayExpression()).notInMessage());
     }
     return display;
   }
@@ -289,23 +284,20 @@ public final class ValidateService {
     if (inactive) {
       String status = java.util.Arrays.stream(release.conceptProperties(i)).filter(cp -> cp.code().equals("status"))
           .map(cp -> String.valueOf(cp.value())).filter(s -> !s.equals("inactive")).findFirst().orElse(null);
-      issues.add(new ValidationIssue("warning", "business-rule", "code-comment", "The concept '" + in.code()
-          + "' has a status of " + (status != null ? status + " and " : "") + "inactive and its use should be reviewed",
-          in.path()));
+      issues.add(new ValidationIssue(MessageId.INACTIVE_CONCEPT_FOUND, MessageId.INACTIVE_CONCEPT_FOUND.text(in.code(),
+          (status != null ? status + " and " : "") + "inactive"), in.path()));
       inactiveStatus = status;
     }
     boolean deprecated = !inactive && java.util.Arrays.stream(release.conceptProperties(i))
         .anyMatch(cp -> cp.code().equals("status") && "deprecated".equals(cp.value()));
     if (deprecated) {
-      issues.add(new ValidationIssue("warning", "business-rule", "code-comment", "The concept '" + in.code()
-          + "' is deprecated and its use should be reviewed", in.path()));
+      issues.add(new ValidationIssue(MessageId.DEPRECATED_CONCEPT_FOUND,
+          MessageId.DEPRECATED_CONCEPT_FOUND.text(in.code()), in.path()));
     }
     String statusInValueSet = vs == null ? null : statusInValueSet(vs, system, release.code(i));
     if (statusInValueSet != null) {
-      issues.add(new ValidationIssue("warning", "business-rule", "code-comment", "The presence of the concept '"
-          + in.code() + "' in the system '" + system + "' in the value set " + canonical(vs)
-          + " is marked with a status of " + statusInValueSet + " and its use should be reviewed", in.codeExpression(),
-          false));
+      issues.add(new ValidationIssue(MessageId.CONCEPT_DEPRECATED_IN_VALUESET, MessageId.CONCEPT_DEPRECATED_IN_VALUESET
+          .text(in.code(), system, canonical(vs), statusInValueSet), in.codeExpression()).notInMessage());
     }
     return deprecated ? "deprecated" : inactiveStatus;
   }
@@ -330,15 +322,14 @@ public final class ValidateService {
       List<ValidationIssue> issues, List<String> unknownSystems) {
     if ("fragment".equals(release.info().content())) {
       issues.removeIf(x -> x.txType().equals("not-in-vs"));
-      issues.add(new ValidationIssue("warning", "code-invalid", "invalid-code", "Unknown Code '" + in.code()
-          + "' in the CodeSystem '" + system + "' version '" + release.version() + "' - note that the code system is "
-          + "labeled as a fragment, so the code may be valid in some other fragment", in.codeExpression(), false));
+      issues.add(new ValidationIssue(MessageId.UNKNOWN_CODE_IN_FRAGMENT, MessageId.UNKNOWN_CODE_IN_FRAGMENT.text(
+          in.code(), system, release.version()), in.codeExpression()).notInMessage());
       return new ValidateResult(issues.stream().noneMatch(ValidationIssue::isError), system, release.version(),
           in.code(), null, false, issues, unknownSystems);
     }
-    issues.add(new ValidationIssue("error", "code-invalid", "invalid-code", "Unknown code '" + in.code()
-        + "' in the CodeSystem '" + system + "' version '" + release.version() + "'"
-        + Hints.forUnknownCode(store, release, in.code(), in.version() != null), in.codeExpression()));
+    issues.add(new ValidationIssue(MessageId.UNKNOWN_CODE_IN_VERSION, MessageId.UNKNOWN_CODE_IN_VERSION.text(in.code(),
+        system, release.version(), Hints.forUnknownCode(store, release, in.code(), in.version() != null)),
+        in.codeExpression()));
     return new ValidateResult(false, system, release.version(), in.code(), null, false, issues, unknownSystems);
   }
 
@@ -350,7 +341,8 @@ public final class ValidateService {
       chosen = in.version();
       String latest = req.versions().latestInstead(store, system, chosen);
       if (latest != null) {
-        issues.add(new ValidationIssue("warning", "not-found", "not-found", latest, in.versionExpression()));
+        issues.add(new ValidationIssue(MessageId.UNKNOWN_CODESYSTEM_VERSION, "warning", latest,
+            in.versionExpression()));
         chosen = null;
       }
     }
@@ -358,13 +350,13 @@ public final class ValidateService {
       CodeSystemRelease release = CodeSystemResolver.resolve(store, system, chosen, req.versions().date());
       String violation = req.versions().violation(system, release.version());
       if (violation != null) {
-        issues.add(new ValidationIssue("error", "exception", "version-error", violation, in.versionExpression()));
+        issues.add(new ValidationIssue(MessageId.VALUESET_VERSION_CHECK, violation, in.versionExpression()));
       }
       return release;
     } catch (TerminologyException e) {
       boolean noSuchSystem = store.codeSystemVersions(system).isEmpty();
-      unknownSystems.add(system + (chosen != null && !noSuchSystem ? "|" + chosen : ""));
-      issues.add(new ValidationIssue("error", "not-found", "not-found", e.getMessage(), in.systemExpression()));
+      unknownSystems.add(new Canonical(system, !noSuchSystem ? chosen : null).toString());
+      issues.add(ValidationIssue.notFound(e, in.systemExpression()));
       return null;
     }
   }
@@ -382,15 +374,14 @@ public final class ValidateService {
       // the value set does not even name this system: the code is certainly not in it (x-unknown-system)
       issues.add(notInValueSet(label(system, in), vs, in));
       // nothing chose a version: the coding's own one is what could not be found
-      issues.add(new ValidationIssue("error", "not-found", "not-found",
-          notFound(store, system, wanted != null ? wanted : in.version(), req.versions().date()), in.systemExpression()));
+      issues.add(notFound(store, system, wanted != null ? wanted : in.version(), req.versions().date(),
+          in.systemExpression()));
       return new ValidateResult(false, system, wanted, in.code(), null, false, issues, List.of(), List.of(system));
     }
-    String key = system + (wanted != null && !noSuchSystem ? "|" + wanted : "");
+    String key = new Canonical(system, !noSuchSystem ? wanted : null).toString();
     if (!unknownSystems.contains(key)) {
       unknownSystems.add(key);
-      issues.add(new ValidationIssue("error", "not-found", "not-found",
-          notFound(store, system, wanted, req.versions().date()), in.systemExpression()));
+      issues.add(notFound(store, system, wanted, req.versions().date(), in.systemExpression()));
     }
     issues.addAll(decision.trailing());
     if (noSuchSystem) {
@@ -402,13 +393,14 @@ public final class ValidateService {
         false, issues, unknownSystems).asStandIn();
   }
 
-  /** The resolver's text for a release that is not there. */
-  private static String notFound(TerminologyStore store, String system, String version, java.time.LocalDate date) {
+  /** The resolver's finding for a release that is not there (date: the day a versionless one must cover). */
+  private static ValidationIssue notFound(TerminologyStore store, String system, String version,
+      java.time.LocalDate date, String expression) {
     try {
       CodeSystemResolver.resolve(store, system, version, date);
-      return null;
+      return new ValidationIssue("error", "not-found", "not-found", null, expression, true, null);
     } catch (TerminologyException e) {
-      return e.getMessage();
+      return ValidationIssue.notFound(e, expression);
     }
   }
 
@@ -485,12 +477,12 @@ public final class ValidateService {
 
   /** system|version#code as the coding states it, for messages. */
   private static String label(String system, CodedInput in) {
-    return system + (in.version() != null ? "|" + in.version() : "") + "#" + in.code();
+    return new Canonical(system, in.version()) + "#" + in.code();
   }
 
   private static ValidationIssue notInValueSet(String coding, ValueSet vs, CodedInput in) {
-    return new ValidationIssue("error", "code-invalid", "not-in-vs", "The provided code '" + coding
-        + "' was not found in the value set '" + canonical(vs) + "'", in.codeExpression());
+    return new ValidationIssue(MessageId.NONE_OF_THE_PROVIDED_CODES_ARE_IN_THE_VALUE_SET,
+        MessageId.NONE_OF_THE_PROVIDED_CODES_ARE_IN_THE_VALUE_SET.text(coding, canonical(vs)), in.codeExpression());
   }
 
   /**

@@ -3,6 +3,7 @@ package org.moltx.engine;
 import java.util.List;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.moltx.model.Canonical;
 import org.moltx.store.TerminologyStore;
 
 /** Finds the value set a request means, including the implicit ones of a code system ({@code [system]?fhir_vs}). */
@@ -14,13 +15,9 @@ public final class ValueSets {
 
   /** A canonical with an optional |version. */
   public static ValueSet resolve(TerminologyStore store, String canonical, String version) {
-    String url = canonical;
-    String v = version;
-    int bar = canonical.indexOf('|');
-    if (bar >= 0) {
-      url = canonical.substring(0, bar);
-      v = v != null ? v : canonical.substring(bar + 1);
-    }
+    Canonical c = Canonical.parse(canonical);
+    String url = c.url();
+    String v = version != null ? version : c.version();
     if (url.contains("?fhir_vs")) {
       return implicit(store, url);
     }
@@ -29,8 +26,8 @@ public final class ValueSets {
     ValueSet found = wanted == null ? (versions.isEmpty() ? null : versions.get(0))
         : versions.stream().filter(x -> wanted.equals(x.getVersion())).findFirst().orElse(null);
     if (found == null) {
-      throw new TerminologyException(Problem.UNKNOWN_RESOURCE, "A definition for the value Set '" + url
-          + (wanted != null ? "|" + wanted : "") + "' could not be found", "url");
+      throw new TerminologyException(Problem.UNKNOWN_RESOURCE, MessageId.UNABLE_TO_RESOLVE_VALUE_SET,
+          MessageId.UNABLE_TO_RESOLVE_VALUE_SET.text(new Canonical(url, wanted)), "url");
     }
     return found;
   }
@@ -40,8 +37,8 @@ public final class ValueSets {
     String system = url.substring(0, url.indexOf('?'));
     String query = url.substring(url.indexOf('?') + 1);
     if (store.codeSystemVersions(system).isEmpty()) {
-      throw new TerminologyException(Problem.UNKNOWN_SYSTEM, "A definition for CodeSystem '" + system
-          + "' could not be found, so the value set '" + url + "' cannot be expanded", "url");
+      throw new TerminologyException(Problem.UNKNOWN_SYSTEM, MessageId.UNKNOWN_CODESYSTEM,
+          MessageId.UNKNOWN_CODESYSTEM.text(system, "the value set '" + url + "' cannot be expanded"), "url");
     }
     ValueSet vs = new ValueSet();
     vs.setUrl(url).setStatus(PublicationStatus.ACTIVE).setName("Implicit");

@@ -2,6 +2,7 @@ package org.moltx.engine;
 
 import java.time.LocalDate;
 import java.util.Map;
+import org.moltx.model.Canonical;
 import org.moltx.store.TerminologyStore;
 
 /**
@@ -45,7 +46,8 @@ public record VersionPolicy(Map<String, String> defaults, Map<String, String> ch
 
   /**
    * The warning for answering from the newest release because {@code version} of {@code system} is not here, or
-   * null when the policy does not do that or the version is here (or the system is not).
+   * null when the policy does not do that or the version is here (or the system is not). Reported as
+   * {@link MessageId#UNKNOWN_CODESYSTEM_VERSION}, of severity warning.
    */
   public String latestInstead(TerminologyStore store, String system, String version) {
     if (!latestForUnknown || version == null || store.codeSystemVersions(system).isEmpty()
@@ -59,8 +61,9 @@ public record VersionPolicy(Map<String, String> defaults, Map<String, String> ch
 
   /** An imported value set's canonical, with the default-valueset-version pin when it names no version. */
   public String pinValueSet(String canonical) {
-    return canonical.contains("|") || !valueSets.containsKey(canonical) ? canonical
-        : canonical + "|" + valueSets.get(canonical);
+    Canonical c = Canonical.parse(canonical);
+    return c.version() != null || !valueSets.containsKey(canonical) ? canonical
+        : c.withVersion(valueSets.get(canonical)).toString();
   }
 
   /**
@@ -77,21 +80,23 @@ public record VersionPolicy(Map<String, String> defaults, Map<String, String> ch
     return defaults.containsKey(system) ? defaults.get(system) : check.get(system);
   }
 
-  /** The version-error text when a check-system-version rule forbids the release {@code found}, else null. */
+  /**
+   * The version-error text ({@link MessageId#VALUESET_VERSION_CHECK}) when a check-system-version rule forbids the
+   * release {@code found}, else null.
+   */
   public String violation(String system, String found) {
     String required = check.get(system);
     if (required == null || found == null || CodeSystemResolver.matches(required, found)) {
       return null;
     }
-    return "The version '" + found + "' is not allowed for system '" + system + "': required to be '" + required
-        + "' by a version-check parameter";
+    return MessageId.VALUESET_VERSION_CHECK.text(found, system, required);
   }
 
   /** Fails with a version-error when a check rule forbids the release {@code found} (unless reporting checks). */
   public void enforce(String system, String found) {
     String violation = enforceCheck ? violation(system, found) : null;
     if (violation != null) {
-      throw new TerminologyException(Problem.VERSION_ERROR, violation, null);
+      throw new TerminologyException(Problem.VERSION_ERROR, MessageId.VALUESET_VERSION_CHECK, violation, null);
     }
   }
 }

@@ -71,35 +71,20 @@ final class AnswerWriter {
     out.endArray().end();
   }
 
-  /** A property's value as its declared type says (a dateTime is valueDateTime, as everywhere). */
-  private static void propertyValue(FhirJson out, ResultProperty prop) {
-    Object v = prop.value();
-    switch (prop.type()) {
-      case CODE -> out.string("valueCode", String.valueOf(v));
-      case CODING -> {
-        if (v instanceof CodingValue c) {
-          out.coding("valueCoding", c);
-        } else {
-          out.string("valueCode", String.valueOf(v));
-        }
-      }
-      case BOOLEAN -> out.bool("valueBoolean", Boolean.TRUE.equals(v));
-      case INTEGER -> {
-        if (v instanceof Integer i) {
-          out.integer("valueInteger", i);
-        } else {
-          out.string("valueString", String.valueOf(v));
-        }
-      }
-      case DECIMAL -> {
-        if (v instanceof BigDecimal d) {
-          out.decimal("valueDecimal", d);
-        } else {
-          out.string("valueString", String.valueOf(v));
-        }
-      }
-      case DATETIME -> out.string("valueDateTime", String.valueOf(v));
-      case STRING -> out.string("valueString", String.valueOf(v));
+  /** A property's value, as the one converter (PropertyValues) types it: valueDateTime for a dateTime, everywhere. */
+  static void propertyValue(FhirJson out, ResultProperty prop) {
+    String name = PropertyValues.jsonName(prop);
+    Object v = PropertyValues.jsonValue(prop);
+    if (v instanceof CodingValue c) {
+      out.coding(name, c);
+    } else if (v instanceof Boolean b) {
+      out.bool(name, b);
+    } else if (v instanceof Integer n) {
+      out.integer(name, n);
+    } else if (v instanceof BigDecimal d) {
+      out.decimal(name, d);
+    } else {
+      out.string(name, (String) v);
     }
   }
 
@@ -200,10 +185,9 @@ final class AnswerWriter {
   /** One OperationOutcome issue: its message id, severity, type, tx-issue-type and text, and expression only. */
   private static void issue(FhirJson out, ValidationIssue i) {
     out.startObject();
-    String id = MessageIds.of(i.txType(), i.text());
-    if (id != null) {
-      out.startArray("extension").startObject().string("url", MessageIds.EXTENSION).string("valueString", id).end()
-          .endArray();
+    if (i.messageId() != null) {
+      out.startArray("extension").startObject().string("url", MessageIds.EXTENSION)
+          .string("valueString", i.messageId().id()).end().endArray();
     }
     out.string("severity", i.severity()).string("code", i.type());
     out.startObject("details").startArray("coding").startObject().string("system", ErrorMapper.TX_ISSUE_TYPE)

@@ -5,14 +5,9 @@ import java.util.List;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionComponent;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
-import org.hl7.fhir.r4.model.IntegerType;
-import org.hl7.fhir.r4.model.StringType;
-import org.hl7.fhir.r4.model.Type;
 import org.moltx.model.CodeSystemInfo;
 import org.moltx.model.CodeSystemRelease;
-import org.moltx.model.CodingValue;
 import org.moltx.model.ConceptProperty;
 import org.moltx.model.Designation;
 import org.moltx.model.PropertyDef;
@@ -80,7 +75,7 @@ public final class CodeSystemRenderer {
     for (Designation d : r.designations(i)) {
       var dc = c.addDesignation().setLanguage(d.language()).setValue(d.value());
       if (d.use() != null) {
-        dc.setUse(coding(d.use()));
+        dc.setUse(PropertyValues.coding(d.use()));
       }
     }
     List<ConceptProperty> props = new ArrayList<>(List.of(r.conceptProperties(i)));
@@ -88,37 +83,11 @@ public final class CodeSystemRenderer {
       c.addProperty().setCode("notSelectable").setValue(new BooleanType(true));
     }
     for (ConceptProperty p : props) {
-      PropertyDef def = r.propertyDef(p.code());
-      c.addProperty().setCode(p.code()).setValue(value(p.value(), def));
+      c.addProperty().setCode(p.code()).setValue(PropertyValues.toFhir(r, p));
     }
     for (int child : r.children(i)) {
       c.addConcept(concept(r, child));
     }
     return c;
-  }
-
-  private static Type value(Object v, PropertyDef def) {
-    if (v instanceof CodingValue cv) {
-      return coding(cv);
-    }
-    if (v instanceof Boolean b) {
-      return new BooleanType(b);
-    }
-    if (v instanceof Integer i) {
-      return new IntegerType(i);
-    }
-    if (v instanceof java.math.BigDecimal d) {
-      return new org.hl7.fhir.r4.model.DecimalType(d);
-    }
-    String s = String.valueOf(v);
-    return def != null && def.type() == org.moltx.model.PropertyType.STRING ? new StringType(s) : new CodeType(s);
-  }
-
-  private static org.hl7.fhir.r4.model.Coding coding(org.moltx.model.CodingValue c) {
-    org.hl7.fhir.r4.model.Coding coding = new org.hl7.fhir.r4.model.Coding().setSystem(c.system()).setCode(c.code());
-    if (c.display() != null) {
-      coding.setDisplay(c.display());
-    }
-    return coding;
   }
 }

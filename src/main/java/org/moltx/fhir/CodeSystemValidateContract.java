@@ -92,11 +92,11 @@ final class CodeSystemValidateContract extends OperationContract {
   private static java.util.Map<String, String> versions(ParamSource in, String name) {
     java.util.Map<String, String> map = new java.util.HashMap<>();
     for (String v : in.strings(name)) {
-      int bar = v.indexOf('|');
-      if (bar <= 0 || bar == v.length() - 1) {
+      org.moltx.model.Canonical c = org.moltx.model.Canonical.parse(v);
+      if (c.url().isEmpty() || !c.hasVersion()) {
         throw ErrorMapper.invalid(name + " must be system|version, not '" + v + "'", name);
       }
-      map.put(v.substring(0, bar), v.substring(bar + 1));
+      map.put(c.url(), c.version());
     }
     return map;
   }

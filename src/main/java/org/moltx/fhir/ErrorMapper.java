@@ -94,8 +94,9 @@ public final class ErrorMapper {
     if (txType != null) {
       oo.getIssueFirstRep().getDetails().addCoding(new Coding(TX_ISSUE_TYPE, txType, null));
     }
-    MessageIds.mark(oo.getIssueFirstRep(), e.problem() == org.moltx.engine.Problem.TOO_COSTLY ? "too-costly" : txType,
-        e.getMessage());
+    // an id only on an issue of the ecosystem's kinds (the too-costly one has no tx-issue-type coding, but an id)
+    boolean ecosystemIssue = txType != null || e.problem() == org.moltx.engine.Problem.TOO_COSTLY;
+    MessageIds.mark(oo.getIssueFirstRep(), ecosystemIssue ? e.messageId() : null);
     ex.setOperationOutcome(oo);
     return ex;
   }

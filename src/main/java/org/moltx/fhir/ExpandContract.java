@@ -73,7 +73,7 @@ final class ExpandContract extends OperationContract {
       }
     });
     ExpandResult result = terminology.expand(supplements.store(), req);
-    for (String used : supplements.usedBy(result.usedCodeSystems().stream().map(s -> s.split("\\|")[0]).toList())) {
+    for (String used : supplements.usedBy(result.usedCodeSystems().stream().map(org.moltx.model.Canonical::urlOf).toList())) {
       echo.add(new ExpansionWriter.EchoedParameter("used-supplement", new UriType(used)));
     }
     List<String> designations = in.strings("designation");

@@ -233,9 +233,8 @@ final class ExpansionWriter {
         params.add(() -> out.parameter("used-fragment", "valueUri", r.url() + (r.version() != null ? "|" + r.version() : "")));
       }
     }
-    for (String f : result.flagged()) {
-      String[] parts = f.split("\\|", 3);
-      params.add(() -> out.parameter("warning-" + parts[0], "valueUri", parts[2]));
+    for (org.moltx.engine.StatusFlag f : result.flagged()) {
+      params.add(() -> out.parameter("warning-" + f.flag(), "valueUri", f.resource().toString()));
     }
     if (diagnostics != null) {
       params.add(() -> out.parameter("diagnostics", "valueString", diagnostics));
@@ -458,15 +457,8 @@ final class ExpansionWriter {
     }
     for (ConceptProperty p : r.conceptProperties(i)) {
       if (p.code().equals(code) && p.value() != null) {
-        Object v = p.value();
-        PropertyDef def = r.propertyDef(code);
-        values.add(v instanceof CodingValue cv ? json -> json.coding("valueCoding", cv)
-            : v instanceof Boolean b ? json -> json.bool("valueBoolean", b)
-            : v instanceof Integer n ? json -> json.integer("valueInteger", n)
-            : v instanceof BigDecimal d ? json -> json.decimal("valueDecimal", d)
-            : def != null && def.type() == org.moltx.model.PropertyType.STRING
-                ? json -> json.string("valueString", String.valueOf(v))
-                : json -> json.string("valueCode", String.valueOf(v)));
+        org.moltx.engine.ResultProperty typed = PropertyValues.of(r, p);
+        values.add(json -> AnswerWriter.propertyValue(json, typed));
       }
     }
     return values;
@@ -520,7 +512,8 @@ final class ExpansionWriter {
   /** The systems of which the expansion used, or the value set's includes state, more than one version. */
   private static Set<String> severalVersions(ValueSet vs, ExpandResult result) {
     Map<String, Set<String>> versions = new HashMap<>();
-    result.usedCodeSystems().forEach(cs -> versions.computeIfAbsent(cs.split("\\|")[0], k -> new HashSet<>()).add(cs));
+    result.usedCodeSystems().forEach(cs -> versions.computeIfAbsent(org.moltx.model.Canonical.urlOf(cs),
+        k -> new HashSet<>()).add(cs));
     Set<String> out = new HashSet<>();
     versions.forEach((system, used) -> {
       if (used.size() > 1) {

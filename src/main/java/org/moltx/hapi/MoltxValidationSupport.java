@@ -23,6 +23,8 @@ import org.moltx.engine.ValidateRequest;
 import org.moltx.engine.ValidateResult;
 import org.moltx.engine.ValidationIssue;
 import org.moltx.engine.VersionPolicy;
+import org.moltx.fhir.PropertyValues;
+import org.moltx.model.Canonical;
 import org.moltx.model.CodeSystemInfo;
 import org.moltx.model.CodeSystemRelease;
 import org.moltx.model.CodingValue;
@@ -224,14 +226,19 @@ public final class MoltxValidationSupport implements IValidationSupport {
     return out;
   }
 
+  /**
+   * A property as HAPI's lookup result holds it, converted as everywhere else ({@link PropertyValues}): HAPI has
+   * boolean, Coding and string properties only, so a code becomes a Coding of the code system, and a number or a
+   * dateTime its text.
+   */
   private static BaseConceptProperty property(CodeSystemRelease release, ResultProperty p) {
-    return switch (p.type()) {
-      case BOOLEAN -> new BooleanConceptProperty(p.code(), Boolean.TRUE.equals(p.value()));
-      case CODE -> new CodingConceptProperty(p.code(), release.url(), String.valueOf(p.value()), p.description());
-      case CODING -> p.value() instanceof CodingValue c
-          ? new CodingConceptProperty(p.code(), c.system(), c.code(), c.display())
-          : new StringConceptProperty(p.code(), String.valueOf(p.value()));
-      default -> new StringConceptProperty(p.code(), String.valueOf(p.value()));
+    Object v = PropertyValues.jsonValue(p);
+    return switch (PropertyValues.kind(p)) {
+      case BOOLEAN -> new BooleanConceptProperty(p.code(), (Boolean) v);
+      case CODING -> new CodingConceptProperty(p.code(), ((CodingValue) v).system(), ((CodingValue) v).code(),
+          ((CodingValue) v).display());
+      case CODE -> new CodingConceptProperty(p.code(), release.url(), (String) v, p.description());
+      default -> new StringConceptProperty(p.code(), String.valueOf(v));
     };
   }
 
@@ -260,12 +267,12 @@ public final class MoltxValidationSupport implements IValidationSupport {
 
   /** The url of a canonical that may carry {@code |version}. */
   private static String url(String canonical) {
-    int bar = canonical == null ? -1 : canonical.indexOf('|');
-    return bar < 0 ? canonical : canonical.substring(0, bar);
+    return Canonical.urlOf(canonical);
   }
 
+  /** The version a canonical names, or null. */
   private static String version(String canonical) {
-    int bar = canonical == null ? -1 : canonical.indexOf('|');
-    return bar < 0 || bar == canonical.length() - 1 ? null : canonical.substring(bar + 1);
+    Canonical c = Canonical.parse(canonical);
+    return c != null && c.hasVersion() ? c.version() : null;
   }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.moltx.model.Canonical;
 import org.moltx.model.CodeSystemRelease;
 
 /**
@@ -104,11 +105,10 @@ public abstract sealed class TerminologyStore permits LoadedStore, Overlay {
     }
     Map<StoredCodeSystem, List<CodeSystem>> byBase = new LinkedHashMap<>();
     for (CodeSystem supplement : toApply) {
-      String base = supplement.getSupplements();
-      int bar = base == null ? -1 : base.indexOf('|');
-      String baseUrl = bar < 0 ? base : base.substring(0, bar);
-      for (StoredCodeSystem s : codeSystemVersions(baseUrl)) {
-        if (s.resource() != null && (bar < 0 || base.substring(bar + 1).equals(s.release().version()))) {
+      Canonical base = Canonical.parse(supplement.getSupplements());
+      for (StoredCodeSystem s : codeSystemVersions(base == null ? null : base.url())) {
+        if (s.resource() != null
+            && (base == null || base.version() == null || base.version().equals(s.release().version()))) {
           byBase.computeIfAbsent(s, k -> new ArrayList<>()).add(supplement);
         }
       }

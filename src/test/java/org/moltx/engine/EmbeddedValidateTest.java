@@ -144,7 +144,7 @@ class EmbeddedValidateTest {
   @Test
   void aCodeTheCptFragmentLacksIsOnlyAWarning() {
     assertThat(inSystem(CPT, null, "99999", null)).isEqualTo(new ValidateResult(true, CPT, "2026", "99999", null, false,
-        List.of(new ValidationIssue("warning", "code-invalid", "invalid-code", "Unknown Code '99999' in the CodeSystem '"
+        List.of(EngineFixtures.issue("warning", "code-invalid", "invalid-code", "Unknown Code '99999' in the CodeSystem '"
             + CPT + "' version '2026' - note that the code system is labeled as a fragment, so the code may be valid "
             + "in some other fragment", "Coding.code", false)), List.of()));
   }

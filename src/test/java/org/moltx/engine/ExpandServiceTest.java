@@ -34,7 +34,8 @@ class ExpandServiceTest {
 
   /** Everything an expansion says but the value set itself; members as "system|version|code display". */
   record Expansion(List<String> contains, int total, int offset, Set<String> usedCodeSystems, Set<String> usedValueSets,
-      Set<String> appliedVersionRules, Set<String> flagged, boolean versionsMatched, boolean incomplete) {
+      Set<String> appliedVersionRules, Set<org.moltx.engine.StatusFlag> flagged, boolean versionsMatched,
+      boolean incomplete) {
     static Expansion of(ExpandResult r) {
       return new Expansion(r.contains().stream().map(i -> i.system() + "|" + i.release().version() + "|" + i.code()
           + " " + i.display()).toList(), r.total(), r.offset(), r.usedCodeSystems(), r.usedValueSets(),

@@ -181,7 +181,7 @@ class ValidateServiceTest {
   void anUnknownCodeInAFragmentIsOnlyAWarning() {
     ValidateResult result = inSystem(FRAGMENT, null, "F9", null);
     assertThat(result).isEqualTo(new ValidateResult(true, FRAGMENT, "1", "F9", null, false, List.of(
-        new ValidationIssue("warning", "code-invalid", "invalid-code", "Unknown Code 'F9' in the CodeSystem '" + FRAGMENT
+        EngineFixtures.issue("warning", "code-invalid", "invalid-code", "Unknown Code 'F9' in the CodeSystem '" + FRAGMENT
             + "' version '1' - note that the code system is labeled as a fragment, so the code may be valid in some "
             + "other fragment", "Coding.code", false)), List.of()));
     assertThat(result.message()).isNull();
@@ -442,7 +442,7 @@ class ValidateServiceTest {
   void anUnknownCodeOfAFragmentThatTheValueSetDoesNotListIsNotInIt() {
     assertThat(inStoredValueSet(FRAGMENT_LISTED_VS, FRAGMENT, null, "F9", null)).isEqualTo(new ValidateResult(false,
         FRAGMENT, "1", "F9", null, false, List.of(notInValueSet(FRAGMENT + "#F9", FRAGMENT_LISTED_VS + "|1"),
-            new ValidationIssue("warning", "code-invalid", "invalid-code", "Unknown Code 'F9' in the CodeSystem '"
+            EngineFixtures.issue("warning", "code-invalid", "invalid-code", "Unknown Code 'F9' in the CodeSystem '"
                 + FRAGMENT + "' version '1' - note that the code system is labeled as a fragment, so the code may be "
                 + "valid in some other fragment", "Coding.code", false)), List.of()));
   }
@@ -451,7 +451,7 @@ class ValidateServiceTest {
   void anUnknownCodeOfAFragmentIsOnlyAWarningInAValueSetOfTheWholeFragment() {
     ValueSet whole = valueSet("http://example.org/vs/fragment-all", include(FRAGMENT));
     assertThat(validate(inValueSet(whole, coding(FRAGMENT, null, "F9", null), VersionPolicy.NONE)))
-        .isEqualTo(new ValidateResult(true, FRAGMENT, "1", "F9", null, false, List.of(new ValidationIssue("warning",
+        .isEqualTo(new ValidateResult(true, FRAGMENT, "1", "F9", null, false, List.of(EngineFixtures.issue("warning",
             "code-invalid", "invalid-code", "Unknown Code 'F9' in the CodeSystem '" + FRAGMENT + "' version '1' - note "
                 + "that the code system is labeled as a fragment, so the code may be valid in some other fragment",
             "Coding.code", false)), List.of()));
