@@ -132,8 +132,12 @@ final class OperationPipeline {
     boolean xml = format != null ? format.contains("xml") : accept != null && accept.contains("xml") && !accept.contains("json");
     response.setStatus(200);
     if (!xml && !in.has("_summary") && !in.has("_elements")) {
+      // whole, with its length: one write, no chunked encoding
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+      result.writeJson(bytes, pretty);
       response.setContentType(JSON);
-      result.writeJson(response.getOutputStream(), pretty);
+      response.setContentLength(bytes.size());
+      bytes.writeTo(response.getOutputStream());
       return;
     }
     IParser parser = xml ? FHIR.newXmlParser() : FHIR.newJsonParser();
@@ -151,8 +155,10 @@ final class OperationPipeline {
       in.strings("_elements").forEach(e -> elements.addAll(List.of(e.split(","))));
       parser.setEncodeElements(elements);
     }
+    byte[] body = parser.encodeResourceToString(result.resource()).getBytes(StandardCharsets.UTF_8);
     response.setContentType(xml ? "application/fhir+xml;charset=utf-8" : JSON);
-    response.getOutputStream().write(parser.encodeResourceToString(result.resource()).getBytes(StandardCharsets.UTF_8));
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
 }
