@@ -12,17 +12,19 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.ValueSet;
-import org.moltx.engine.CodedInput;
-import org.moltx.engine.LookupRequest;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.UriType;
+import org.moltx.fhir.InProcess;
 import org.moltx.engine.LookupResult;
 import org.moltx.engine.Problem;
 import org.moltx.engine.ResultProperty;
 import org.moltx.engine.Terminology;
 import org.moltx.engine.TerminologyException;
-import org.moltx.engine.ValidateRequest;
 import org.moltx.engine.ValidateResult;
 import org.moltx.engine.ValidationIssue;
-import org.moltx.engine.VersionPolicy;
 import org.moltx.fhir.PropertyValues;
 import org.moltx.model.Canonical;
 import org.moltx.model.CodeSystemInfo;
@@ -146,10 +148,19 @@ public final class MoltxValidationSupport implements IValidationSupport {
       return null;
     }
     List<String> properties = request.getPropertyNames() == null ? List.of() : List.copyOf(request.getPropertyNames());
+    Parameters lookup = new Parameters();
+    lookup.addParameter("system", new UriType(url(system)));
+    if (version(system) != null) {
+      lookup.addParameter("version", new StringType(version(system)));
+    }
+    lookup.addParameter("code", new CodeType(request.getCode()));
+    if (request.getDisplayLanguage() != null) {
+      lookup.addParameter("displayLanguage", new CodeType(request.getDisplayLanguage()));
+    }
+    properties.forEach(p -> lookup.addParameter("property", new CodeType(p)));
     LookupResult found;
     try {
-      found = terminology.lookup(store, new LookupRequest(url(system), version(system),
-          request.getCode(), null, request.getDisplayLanguage(), properties));
+      found = InProcess.lookup(terminology, lookup);
     } catch (TerminologyException e) {
       if (e.problem() == Problem.UNKNOWN_CODE) {
         return LookupCodeResult.notFound(system, request.getCode()).setErrorMessage(e.getMessage());
@@ -179,14 +190,32 @@ public final class MoltxValidationSupport implements IValidationSupport {
 
   private CodeValidationResult validate(TerminologyStore store, ValueSet vs, String system, String code,
       String display, ConceptValidationOptions options) {
-    // the same request the remote path sends: url (or the value set), code, display
-    CodedInput input = new CodedInput(url(system), version(system), code, display, "code");
-    ValidateRequest request = new ValidateRequest(vs, List.of(input), false, true,
-        options != null && options.isInferSystem(), false, null, VersionPolicy.NONE);
+    // the request the remote path sends, through the same contract: the code system (url) or the value set, code,
+    // display
+    Parameters request = new Parameters();
+    if (vs != null) {
+      request.addParameter().setName("valueSet").setResource(vs);
+      if (system != null) {
+        request.addParameter("system", new UriType(url(system)));
+      }
+      if (options != null && options.isInferSystem()) {
+        request.addParameter("inferSystem", new BooleanType(true));
+      }
+    } else {
+      request.addParameter("url", new UriType(url(system)));
+    }
+    if (version(system) != null) {
+      request.addParameter(vs != null ? "systemVersion" : "version", new StringType(version(system)));
+    }
+    request.addParameter("code", new CodeType(code));
+    if (display != null) {
+      request.addParameter("display", new StringType(display));
+    }
     ValidateResult r;
     try {
-      r = terminology.validate(store, request);
-    } catch (TerminologyException e) {
+      r = vs != null ? InProcess.validateInValueSet(terminology, request)
+          : InProcess.validateInCodeSystem(terminology, request);
+    } catch (TerminologyException | ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException e) {
       return new CodeValidationResult().setSeverity(IssueSeverity.ERROR).setMessage(e.getMessage())
           .addIssue(new CodeValidationIssue(e.getMessage(), IssueSeverity.ERROR, "invalid"));
     }
