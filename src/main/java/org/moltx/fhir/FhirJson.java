@@ -44,98 +44,48 @@ final class FhirJson implements AutoCloseable {
   }
 
   FhirJson startObject() {
-    try {
-      out.writeStartObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return io(() -> out.writeStartObject());
   }
 
   FhirJson startObject(String name) {
-    try {
-      out.writeObjectFieldStart(name);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return io(() -> out.writeObjectFieldStart(name));
   }
 
   FhirJson end() {
-    try {
-      out.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return io(() -> out.writeEndObject());
   }
 
   FhirJson startArray(String name) {
-    try {
-      out.writeArrayFieldStart(name);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return io(() -> out.writeArrayFieldStart(name));
   }
 
   FhirJson endArray() {
-    try {
-      out.writeEndArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return io(() -> out.writeEndArray());
   }
 
   /** A string-valued element (string, code, uri, canonical, id, dateTime...); nothing when null. */
   FhirJson string(String name, String value) {
-    if (value != null) {
-      try {
-        out.writeStringField(name, value);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return this;
+    return value == null ? this : io(() -> out.writeStringField(name, value));
   }
 
   /** A string item of an array. */
   FhirJson arrayString(String value) {
-    try {
-      out.writeString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return io(() -> out.writeString(value));
   }
 
   FhirJson bool(String name, boolean value) {
-    try {
-      out.writeBooleanField(name, value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return io(() -> out.writeBooleanField(name, value));
   }
 
   FhirJson integer(String name, int value) {
-    try {
-      out.writeNumberField(name, value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    return io(() -> out.writeNumberField(name, value));
   }
 
   FhirJson decimal(String name, BigDecimal value) {
-    try {
+    return io(() -> {
       out.writeFieldName(name);
       out.writeNumber(value.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
+    });
   }
 
   /** A Coding object as the value of {@code name} (or an array item when name is null). */
@@ -208,6 +158,20 @@ final class FhirJson implements AutoCloseable {
           TREES.writeTree(out, tree.get(name));
         }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** One write to the generator; an I/O failure (the client went away) surfaces unchecked. */
+  private interface Write {
+    void run() throws IOException;
+  }
+
+  private FhirJson io(Write write) {
+    try {
+      write.run();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

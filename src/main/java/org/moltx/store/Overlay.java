@@ -90,34 +90,14 @@ public final class Overlay extends TerminologyStore {
   }
 
   /** Collects a request's resources; {@link #build} puts them in front of the base. */
-  public static final class Builder {
+  public static final class Builder extends ContentBuilder<Builder> {
     private final TerminologyStore base;
-    private final ResourceIndex.Builder resources = new ResourceIndex.Builder();
 
     Builder(TerminologyStore base) {
       this.base = base;
     }
 
-    public Builder addCodeSystem(CodeSystemRelease release, CodeSystem resource) {
-      resources.addCodeSystem(release, resource);
-      return this;
-    }
-
-    public Builder addSupplement(CodeSystem supplement) {
-      resources.addSupplement(supplement);
-      return this;
-    }
-
-    public Builder addValueSet(ValueSet vs) {
-      resources.addValueSet(vs);
-      return this;
-    }
-
-    public Builder addConceptMap(ConceptMap cm) {
-      resources.addConceptMap(cm);
-      return this;
-    }
-
+    @Override
     public TerminologyStore build() {
       return new Overlay(base, resources.build());
     }

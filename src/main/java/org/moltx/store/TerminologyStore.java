@@ -122,34 +122,12 @@ public abstract sealed class TerminologyStore permits LoadedStore, Overlay {
   }
 
   /** Collects the loaded content; {@link #build} indexes it into a store that never changes. */
-  public static final class Builder {
+  public static final class Builder extends ContentBuilder<Builder> {
     private final FallbackSource fallback;
-    private final ResourceIndex.Builder resources = new ResourceIndex.Builder();
     private final Map<String, java.util.Set<String>> licensedDisplays = new java.util.HashMap<>();
 
     private Builder(FallbackSource fallback) {
       this.fallback = fallback;
-    }
-
-    /** resource: the authored CodeSystem the release came from, null for an official release. */
-    public Builder addCodeSystem(CodeSystemRelease release, CodeSystem resource) {
-      resources.addCodeSystem(release, resource);
-      return this;
-    }
-
-    public Builder addSupplement(CodeSystem supplement) {
-      resources.addSupplement(supplement);
-      return this;
-    }
-
-    public Builder addValueSet(ValueSet vs) {
-      resources.addValueSet(vs);
-      return this;
-    }
-
-    public Builder addConceptMap(ConceptMap cm) {
-      resources.addConceptMap(cm);
-      return this;
     }
 
     /** Records that the displays of these codes of url|version come from a licensee's file (CPT descriptors). */
@@ -158,7 +136,7 @@ public abstract sealed class TerminologyStore permits LoadedStore, Overlay {
       return this;
     }
 
-    /** The store of what was added; adding more afterwards does not change it. */
+    @Override
     public TerminologyStore build() {
       Map<String, java.util.Set<String>> licensed = new java.util.HashMap<>();
       licensedDisplays.forEach((k, v) -> licensed.put(k, java.util.Set.copyOf(v)));
