@@ -171,7 +171,7 @@ public final class ValidateService {
       }
     }
     if (i < 0) {
-      return unknownCode(store, in, system, release, issues, unknownSystems);
+      return unknownCode(store, vs, in, system, release, issues, unknownSystems);
     }
     String display = checkDisplay(req, in, system, release, i, issues);
     if (release.isAbstract(i) && !req.abstractAllowed()) {
@@ -250,7 +250,9 @@ public final class ValidateService {
     if (in.display() != null && acceptable.stream().noneMatch(d -> d.value().equals(in.display()))) {
       boolean warning = req.lenientDisplay() || CPT.equals(release.url());
       String languages = req.displayLanguage() == null ? "--" : req.displayLanguage();
-      String prefix = (normalise(in.display()).equals(normalise(release.display(i))) ? "Wrong whitespace in Display Name '"
+      // only whitespace apart from a display that is right (in the asked language, when there is one)
+      boolean onlyWhitespace = acceptable.stream().anyMatch(d -> normalise(d.value()).equals(normalise(in.display())));
+      String prefix = (onlyWhitespace ? "Wrong whitespace in Display Name '"
           : "Wrong Display Name '") + in.display() + "' for " + system + "#" + in.code() + ". ";
       String text = inLanguage.isEmpty()
           ? prefix + "There are no valid display names found for language(s) '" + languages + "'. Default display is '"
@@ -320,11 +322,16 @@ public final class ValidateService {
         false, issues, unknownSystems);
   }
 
-  /** A code the release does not have: an error, or only a warning in a fragment, which may lack valid codes. */
-  private static ValidateResult unknownCode(TerminologyStore store, CodedInput in, String system, CodeSystemRelease release,
-      List<ValidationIssue> issues, List<String> unknownSystems) {
+  /**
+   * A code the release does not have: an error, or only a warning in a fragment, which may lack valid codes. Such a
+   * code may then be in a value set that includes the whole fragment system, not in one that lists (or filters) others.
+   */
+  private static ValidateResult unknownCode(TerminologyStore store, ValueSet vs, CodedInput in, String system,
+      CodeSystemRelease release, List<ValidationIssue> issues, List<String> unknownSystems) {
     if ("fragment".equals(release.info().content())) {
-      issues.removeIf(x -> x.txType().equals("not-in-vs"));
+      if (vs == null || includesWholeSystem(vs, system, in.code())) {
+        issues.removeIf(x -> x.txType().equals("not-in-vs"));
+      }
       issues.add(new ValidationIssue("warning", "code-invalid", "invalid-code", "Unknown Code '" + in.code()
           + "' in the CodeSystem '" + system + "' version '" + release.version() + "' - note that the code system is "
           + "labeled as a fragment, so the code may be valid in some other fragment", in.codeExpression(), false));
@@ -395,6 +402,19 @@ public final class ValidateService {
     int found = standIn.indexOf(in.code());
     return new ValidateResult(false, system, standIn.version(), in.code(), found < 0 ? null : standIn.display(found),
         false, issues, unknownSystems).asStandIn();
+  }
+
+  /**
+   * Whether the value set includes all of the system (an include without concepts, filters or value sets) and does not
+   * exclude the code by name or exclude the whole system.
+   */
+  private static boolean includesWholeSystem(ValueSet vs, String system, String code) {
+    boolean whole = vs.getCompose().getInclude().stream().anyMatch(inc -> system.equals(inc.getSystem())
+        && !inc.hasConcept() && !inc.hasFilter() && !inc.hasValueSet());
+    boolean excluded = vs.getCompose().getExclude().stream().anyMatch(exc -> system.equals(exc.getSystem())
+        && !exc.hasValueSet() && (!exc.hasConcept() && !exc.hasFilter()
+            || exc.getConcept().stream().anyMatch(c -> code.equals(c.getCode()))));
+    return whole && !excluded;
   }
 
   /** The resolver's text for a release that is not there. */
