@@ -172,7 +172,7 @@ public final class ValidateService {
       }
     }
     if (i < 0) {
-      return unknownCode(store, in, system, release, issues, unknownSystems);
+      return unknownCode(store, vs, in, system, release, issues, unknownSystems);
     }
     boolean paraphrase = CPT.equals(release.url())
         && !store.hasLicensedDisplay(release.url(), release.version(), release.code(i));
@@ -255,7 +255,9 @@ public final class ValidateService {
           ? "There are no valid display names found for language(s) '" + languages + "'. Default display is '"
               + release.display(i) + "'"
           : describe(inLanguage) + " (for the language(s) '" + languages + "')";
-      MessageId id = normalise(in.display()).equals(normalise(release.display(i))) ? MessageId.DISPLAY_NAME_WHITESPACE
+      // only whitespace apart from a display that is right (in the asked language, when there is one)
+      boolean onlyWhitespace = acceptable.stream().anyMatch(d -> normalise(d.value()).equals(normalise(in.display())));
+      MessageId id = onlyWhitespace ? MessageId.DISPLAY_NAME_WHITESPACE
           : inLanguage.isEmpty() ? MessageId.NO_VALID_DISPLAY_FOUND_NONE_FOR_LANG_ERR : MessageId.DISPLAY_NAME_WRONG;
       issues.add(new ValidationIssue(id, warning ? "warning" : "error", id.text(in.display(), system + "#" + in.code(),
           valid), in.displayExpression()));
@@ -317,11 +319,16 @@ public final class ValidateService {
         false, issues, unknownSystems);
   }
 
-  /** A code the release does not have: an error, or only a warning in a fragment, which may lack valid codes. */
-  private static ValidateResult unknownCode(TerminologyStore store, CodedInput in, String system, CodeSystemRelease release,
-      List<ValidationIssue> issues, List<String> unknownSystems) {
+  /**
+   * A code the release does not have: an error, or only a warning in a fragment, which may lack valid codes. Such a
+   * code may then be in a value set that includes the whole fragment system, not in one that lists (or filters) others.
+   */
+  private static ValidateResult unknownCode(TerminologyStore store, ValueSet vs, CodedInput in, String system,
+      CodeSystemRelease release, List<ValidationIssue> issues, List<String> unknownSystems) {
     if ("fragment".equals(release.info().content())) {
-      issues.removeIf(x -> x.txType().equals("not-in-vs"));
+      if (vs == null || includesWholeSystem(vs, system, in.code())) {
+        issues.removeIf(x -> x.txType().equals("not-in-vs"));
+      }
       issues.add(new ValidationIssue(MessageId.UNKNOWN_CODE_IN_FRAGMENT, MessageId.UNKNOWN_CODE_IN_FRAGMENT.text(
           in.code(), system, release.version()), in.codeExpression()).notInMessage());
       return new ValidateResult(issues.stream().noneMatch(ValidationIssue::isError), system, release.version(),
@@ -391,6 +398,19 @@ public final class ValidateService {
     int found = standIn.indexOf(in.code());
     return new ValidateResult(false, system, standIn.version(), in.code(), found < 0 ? null : standIn.display(found),
         false, issues, unknownSystems).asStandIn();
+  }
+
+  /**
+   * Whether the value set includes all of the system (an include without concepts, filters or value sets) and does not
+   * exclude the code by name or exclude the whole system.
+   */
+  private static boolean includesWholeSystem(ValueSet vs, String system, String code) {
+    boolean whole = vs.getCompose().getInclude().stream().anyMatch(inc -> system.equals(inc.getSystem())
+        && !inc.hasConcept() && !inc.hasFilter() && !inc.hasValueSet());
+    boolean excluded = vs.getCompose().getExclude().stream().anyMatch(exc -> system.equals(exc.getSystem())
+        && !exc.hasValueSet() && (!exc.hasConcept() && !exc.hasFilter()
+            || exc.getConcept().stream().anyMatch(c -> code.equals(c.getCode()))));
+    return whole && !excluded;
   }
 
   /** The resolver's finding for a release that is not there (date: the day a versionless one must cover). */
