@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.moltx.Answers;
 import org.moltx.TestServer;
 
 /**
@@ -164,10 +165,20 @@ class RemoteValidationTest {
   void aCptDisplayMismatchIsAWarningOnTheWire() throws Exception {
     java.net.http.HttpResponse<String> r = TestServer.get("/CodeSystem/$validate-code?url=" + ServiceRequests.CPT
         + "&code=81455&display=Hematolymphoid%20neoplasm%20panel");
-    com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(body.toString()).contains("{\"name\":\"result\",\"valueBoolean\":true}")
-        .contains("\"severity\":\"warning\"").contains("invalid-display");
+    String display = "Genomic sequencing panel, solid organ or hematolymphoid neoplasm or disorder, 51 or more genes; "
+        + "DNA, or combined DNA and RNA, analysis";
+    String wrong = "Wrong Display Name 'Hematolymphoid neoplasm panel' for " + ServiceRequests.CPT + "#81455. Valid "
+        + "display is '" + display + "' (for the language(s) '--')";
+    assertThat(Answers.lines(r.body())).containsExactly(
+        "code=81455",
+        "display=" + display,
+        "issues=OperationOutcome",
+        "  warning invalid/invalid-display: " + wrong + " @ display {Display_Name_for__should_be_one_of__instead_of}",
+        "message=" + wrong,
+        "result=true",
+        "system=" + ServiceRequests.CPT,
+        "version=2026");
     CodeValidationResult viaHapi = remote.validateCode(new ValidationSupportContext(chain),
         new ConceptValidationOptions(), ServiceRequests.CPT, "81455", "Hematolymphoid neoplasm panel", null);
     assertThat(viaHapi.isOk()).isTrue();

@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.UriType;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Test;
+import org.moltx.Answers;
 import org.moltx.TestServer;
 import org.moltx.app.Config;
 import org.moltx.app.ServerFactory;
@@ -70,7 +71,26 @@ class CoreTerminologyHttpTest {
     HttpResponse<String> lookup = TestServer.get("/CodeSystem/$lookup?system=http://hl7.org/fhir/publication-status"
         + "&code=draft");
     assertThat(lookup.statusCode()).isEqualTo(200);
-    assertThat(lookup.body()).contains("\"Draft\"");
+    assertThat(Answers.lines(lookup.body())).containsExactly(
+        "code=draft",
+        "system=http://hl7.org/fhir/publication-status",
+        "name=PublicationStatus",
+        "version=4.0.1",
+        "display=Draft",
+        "definition=This resource is still under development and is not yet considered to be ready for normal use.",
+        "abstract=false",
+        "designation:",
+        "  language=ru",
+        "  value=черновик",
+        "designation:",
+        "  language=nl",
+        "  value=ontwerp",
+        "designation:",
+        "  use=http://terminology.hl7.org/CodeSystem/hl7TermMaintInfra#preferredForLanguage \"Preferred For Language\"",
+        "  value=Draft",
+        "property:",
+        "  code=inactive",
+        "  value=false");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.moltx.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import ca.uhn.fhir.rest.gclient.UriClientParam;
@@ -21,7 +22,10 @@ class ResourceSearchHttpTest {
     CodeSystem cpt = client.read().resource(CodeSystem.class).withId("cpt").execute();
     assertThat(cpt.getContent()).isEqualTo(CodeSystem.CodeSystemContentMode.FRAGMENT);
     assertThat(cpt.getConcept()).extracting(CodeSystem.ConceptDefinitionComponent::getCode).contains("81455", "26");
-    assertThat(cpt.getCopyright()).contains("American Medical Association");
+    assertThat(cpt.getCopyright()).isEqualTo("CPT is a registered trademark of the American Medical Association (AMA). "
+        + "CPT codes and descriptors are copyright AMA; all rights reserved. The displays published by moltx are moltx's "
+        + "own paraphrases, not the AMA CPT descriptors. A CPT licensee may load the official AMA descriptor file into "
+        + "this server to obtain the official descriptors.");
   }
 
   @Test
@@ -63,7 +67,11 @@ class ResourceSearchHttpTest {
   void readOfAReleaseReturnsItWhole() {
     HttpResponse<String> r = TestServer.get("/CodeSystem/cms-place-of-service");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("Independent Laboratory");
+    CodeSystem pos = FhirContext.forR4Cached().newJsonParser().parseResource(CodeSystem.class, r.body());
+    assertThat(pos.getContent()).isEqualTo(CodeSystem.CodeSystemContentMode.COMPLETE);
+    assertThat(pos.getConcept()).hasSize(pos.getCount());
+    assertThat(pos.getConcept()).filteredOn(c -> c.getCode().equals("81")).singleElement()
+        .satisfies(c -> assertThat(c.getDisplay()).isEqualTo("Independent Laboratory"));
     assertThat(TestServer.get("/CodeSystem/does-not-exist").statusCode()).isEqualTo(404);
   }
 

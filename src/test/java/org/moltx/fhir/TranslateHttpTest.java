@@ -13,6 +13,7 @@ import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent;
 import org.hl7.fhir.r4.model.UriType;
 import org.junit.jupiter.api.Test;
+import org.moltx.Answers;
 import org.moltx.TestServer;
 
 class TranslateHttpTest {
@@ -20,6 +21,8 @@ class TranslateHttpTest {
   static final String ICD = LookupHttpTest.ICD;
   static final String NUCC = "http://nucc.org/provider-taxonomy";
   static final String INDICATIONS = "http://moltx.org/fhir/ConceptMap/cpt-icd10cm-indications";
+  static final String RELATED = "http://moltx.org/fhir/ConceptMap/cpt-related-codes";
+  static final String NRAS = "NRAS gene analysis, variants in exon 2 (codons 12 and 13) and exon 3 (codon 61)";
   private final IGenericClient client = TestServer.client();
 
   private Parameters translate(String system, String code, String targetSystem, boolean reverse) {
@@ -49,15 +52,41 @@ class TranslateHttpTest {
   @Test
   void forwardTranslationOf81455GivesTheElevenIndicationsWithOfficialTitles() {
     Parameters out = translate(CPT, "81455", ICD, false);
-    assertThat(out.getParameterBool("result")).isTrue();
-    assertThat(matches(out)).hasSize(11).allSatisfy(m -> {
-      assertThat(part(m, "equivalence")).isEqualTo("relatedto");
-      assertThat(part(m, "originMap")).startsWith(INDICATIONS);
-      assertThat(part(m, "relationship")).isEqualTo("related-to");
-    });
-    assertThat(matches(out)).extracting(m -> concept(m).getCode()).contains("C92.41", "C92.10", "C94.21");
-    assertThat(matches(out)).filteredOn(m -> concept(m).getCode().equals("C92.41")).singleElement()
-        .satisfies(m -> assertThat(concept(m).getDisplay()).isEqualTo("Acute promyelocytic leukemia, in remission"));
+    assertThat(Answers.lines(out)).containsExactly(
+        "result=true",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C92.01 \"Acute myeloblastic leukemia, in remission\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C92.41 \"Acute promyelocytic leukemia, in remission\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C92.51 \"Acute myelomonocytic leukemia, in remission\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C92.61 \"Acute myeloid leukemia with 11q23-abnormality in remission\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C92.Z1 \"Other myeloid leukemia, in remission\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C92.91 \"Myeloid leukemia, unspecified in remission\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C93.01 \"Acute monoblastic/monocytic leukemia, in remission\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C94.01 \"Acute erythroid leukemia, in remission\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C94.21 \"Acute megakaryoblastic leukemia, in remission\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C92.10 \"Chronic myeloid leukemia, BCR/ABL-positive, not having achieved remission\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C92.11 \"Chronic myeloid leukemia, BCR/ABL-positive, in remission\"",
+        "  originMap=" + INDICATIONS + "|2026.1");
   }
 
   @Test
@@ -82,14 +111,21 @@ class TranslateHttpTest {
 
   @Test
   void reverseTranslationWalksUpTheIcdHierarchyAndSaysWhichAncestorCarriedIt() {
-    for (String[] c : new String[][] {{"C18.7", "C18"}, {"C43.9", "C43"}, {"C92.00", "C92.0"}}) {
+    for (String[] c : new String[][] {
+        {"C18.7", "C18", "Malignant neoplasm of colon"}, {"C43.9", "C43", "Malignant melanoma of skin"},
+        {"C92.00", "C92.0", "Acute myeloblastic leukemia"}}) {
       Parameters out = translate(ICD, c[0], CPT, true);
       assertThat(matches(out)).as(c[0]).singleElement().satisfies(m -> {
         assertThat(concept(m).getCode()).isEqualTo("81311");
         assertThat(m.getExtensionByUrl(AnswerWriter.VIA_ANCESTOR_EXTENSION).getValue())
             .isInstanceOfSatisfying(Coding.class, via -> assertThat(via.getCode()).isEqualTo(c[1]));
       });
-      assertThat(out.getParameterValue("message").primitiveValue()).contains(c[1]);
+      assertThat(Answers.lines(out)).as(c[0]).containsExactly(
+          "result=true",
+          "message='" + c[0] + "' has no mapping of its own; 1 match(es) through its ancestor '" + c[1] + "' (" + c[2] + ")",
+          "match:", "  equivalence=relatedto", "  relationship=related-to",
+          "  concept=" + CPT + "#81311 \"" + NRAS + "\"",
+        "  originMap=" + INDICATIONS + "|2026.1");
     }
   }
 
@@ -97,21 +133,39 @@ class TranslateHttpTest {
   void hierarchyCanBeTurnedOff() {
     HttpResponse<String> r = TestServer.get("/ConceptMap/$translate?system=" + ICD + "&code=C18.7&reverse=true&useHierarchy=false");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("\"valueBoolean\":false").doesNotContain("81311");
+    assertThat(Answers.lines(r.body())).containsExactly("result=false",
+        "message=No reverse mappings found for code 'C18.7' in system '" + ICD + "'");
   }
 
   @Test
   void anUnmappedCodeIs200WithResultFalse() {
     HttpResponse<String> r = TestServer.get("/ConceptMap/$translate?system=" + ICD + "&code=J45.909&reverse=true");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("\"name\":\"result\",\"valueBoolean\":false").contains("J45.909");
+    assertThat(Answers.lines(r.body())).containsExactly("result=false",
+        "message=No reverse mappings found for code 'J45.909' in system '" + ICD + "'");
   }
 
   @Test
   void instanceLevelTranslationUsesThatMapOnly() {
     HttpResponse<String> r = TestServer.get("/ConceptMap/cpt-related-codes/$translate?system=" + CPT + "&code=81455");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("81445").doesNotContain("C92");
+    assertThat(Answers.lines(r.body())).containsExactly(
+        "result=true",
+        "match:", "  equivalence=narrower", "  relationship=source-is-broader-than-target",
+        "  concept=" + CPT + "#81445 \"Genomic sequencing panel, solid organ neoplasm, 5 to 50 genes; DNA, or combined DNA and RNA, analysis\"",
+        "  originMap=" + RELATED + "|2026.1",
+        "match:", "  equivalence=narrower", "  relationship=source-is-broader-than-target",
+        "  concept=" + CPT + "#81450 \"Genomic sequencing panel, hematolymphoid neoplasm or disorder, 5 to 50 genes; DNA, or combined DNA and RNA, analysis\"",
+        "  originMap=" + RELATED + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + CPT + "#81449 \"Genomic sequencing panel, solid organ neoplasm, 5 to 50 genes; RNA analysis\"",
+        "  originMap=" + RELATED + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + CPT + "#81451 \"Genomic sequencing panel, hematolymphoid neoplasm or disorder, 5 to 50 genes; RNA analysis\"",
+        "  originMap=" + RELATED + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + CPT + "#81456 \"Genomic sequencing panel, solid organ or hematolymphoid neoplasm or disorder, 51 or more genes; RNA analysis\"",
+        "  originMap=" + RELATED + "|2026.1");
     assertThat(TestServer.get("/ConceptMap/nope/$translate?system=" + CPT + "&code=81455").statusCode()).isEqualTo(404);
   }
 
@@ -122,7 +176,44 @@ class TranslateHttpTest {
           {"name":"sourceSystem","valueUri":"http://www.ama-assn.org/go/cpt"},{"name":"sourceCode","valueCode":"81311"},
           {"name":"targetSystem","valueUri":"http://hl7.org/fhir/sid/icd-10-cm"}]}""");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).contains("\"code\":\"C43\"").contains("\"code\":\"C92.A\"");
+    assertThat(Answers.lines(r.body())).containsExactly(
+        "result=true",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C43 \"Malignant melanoma of skin\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C18 \"Malignant neoplasm of colon\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C19 \"Malignant neoplasm of rectosigmoid junction\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C20 \"Malignant neoplasm of rectum\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C92.0 \"Acute myeloblastic leukemia\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C92.4 \"Acute promyelocytic leukemia\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C92.5 \"Acute myelomonocytic leukemia\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C92.6 \"Acute myeloid leukemia with 11q23-abnormality\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C92.A \"Acute myeloid leukemia with multilineage dysplasia\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C93.0 \"Acute monoblastic/monocytic leukemia\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C94.0 \"Acute erythroid leukemia\"",
+        "  originMap=" + INDICATIONS + "|2026.1",
+        "match:", "  equivalence=relatedto", "  relationship=related-to",
+        "  concept=" + ICD + "#C94.2 \"Acute megakaryoblastic leukemia\"",
+        "  originMap=" + INDICATIONS + "|2026.1");
   }
 
   @Test

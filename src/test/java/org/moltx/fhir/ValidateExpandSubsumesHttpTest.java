@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Test;
+import org.moltx.Answers;
 import org.moltx.TestServer;
 
 class ValidateExpandSubsumesHttpTest {
@@ -30,11 +31,17 @@ class ValidateExpandSubsumesHttpTest {
   void theSeedsLabelForC9241IsAnErrorThatNamesTheOfficialTitle() {
     Parameters out = parameters(TestServer.get("/CodeSystem/$validate-code?url=" + ICD + "&code=C92.41&display="
         + enc("Chronic lymphocytic leukemia of B-cell, not in remission")));
-    assertThat(out.getParameterBool("result")).isFalse();
-    assertThat(out.getParameterValue("message").primitiveValue()).contains("Acute promyelocytic leukemia, in remission");
-    OperationOutcome issues = (OperationOutcome) out.getParameter("issues").getResource();
-    assertThat(issues.getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
-    assertThat(issues.getIssueFirstRep().getDetails().getCodingFirstRep().getCode()).isEqualTo("invalid-display");
+    String wrong = "Wrong Display Name 'Chronic lymphocytic leukemia of B-cell, not in remission' for " + ICD
+        + "#C92.41. Valid display is 'Acute promyelocytic leukemia, in remission' (en) (for the language(s) '--')";
+    assertThat(Answers.lines(out)).containsExactly(
+        "code=C92.41",
+        "display=Acute promyelocytic leukemia, in remission",
+        "issues=OperationOutcome",
+        "  error invalid/invalid-display: " + wrong + " @ display {Display_Name_for__should_be_one_of__instead_of}",
+        "message=" + wrong,
+        "result=false",
+        "system=" + ICD,
+        "version=2027");
   }
 
   @Test
@@ -54,26 +61,47 @@ class ValidateExpandSubsumesHttpTest {
   @Test
   void anUndottedIcdCodeIsNotValidAndTheMessageNamesTheDottedOne() {
     Parameters out = parameters(TestServer.get("/CodeSystem/$validate-code?url=" + ICD + "&code=C9210"));
-    assertThat(out.getParameterBool("result")).isFalse();
-    assertThat(out.getParameterValue("message").primitiveValue()).contains("C92.10");
+    String unknown = "Unknown code 'C9210' in the CodeSystem '" + ICD + "' version '2027'; ICD-10-CM codes are written "
+        + "with a dot: did you mean 'C92.10' (Chronic myeloid leukemia, BCR/ABL-positive, not having achieved remission)?";
+    assertThat(Answers.lines(out)).containsExactly(
+        "code=C9210",
+        "issues=OperationOutcome",
+        "  error code-invalid/invalid-code: " + unknown + " @ code {Unknown_Code_in_Version}",
+        "message=" + unknown,
+        "result=false",
+        "system=" + ICD,
+        "version=2027");
   }
 
   @Test
   void anUnknownSystemIsAResultNamingIt() {
+    String noDefinition = "A definition for CodeSystem 'http://example.org/x' could not be found, so the code cannot be "
+        + "validated";
+    String notInVs = "The provided code 'http://example.org/x#1' was not found in the value set "
+        + "'http://moltx.org/fhir/ValueSet/cpt-81455-indications|2026.1'";
+    // the value set does not use that system, so the code is not in it whatever the system says: x-unknown-system,
+    // not x-caused-by-unknown-system; each finding carries the ecosystem's message id, which clients match
     Parameters out = parameters(TestServer.get("/ValueSet/$validate-code?url="
         + enc("http://moltx.org/fhir/ValueSet/cpt-81455-indications") + "&system=http://example.org/x&code=1"));
-    assertThat(out.getParameterBool("result")).isFalse();
-    // the value set does not use that system, so the code is not in it whatever the system says
-    assertThat(out.getParameterValue("x-unknown-system").primitiveValue()).isEqualTo("http://example.org/x");
-    assertThat(out.getParameter("x-caused-by-unknown-system")).isNull();
+    assertThat(Answers.lines(out)).containsExactly(
+        "code=1",
+        "issues=OperationOutcome",
+        "  error code-invalid/not-in-vs: " + notInVs + " @ code {None_of_the_provided_codes_are_in_the_value_set_one}",
+        "  error not-found/not-found: " + noDefinition + " @ system {UNKNOWN_CODESYSTEM}",
+        "message=" + noDefinition + "; " + notInVs,
+        "result=false",
+        "system=http://example.org/x",
+        "x-unknown-system=http://example.org/x");
     // without a value set, the unknown system is why the code could not be validated
     Parameters cs = parameters(TestServer.get("/CodeSystem/$validate-code?system=http://example.org/x&code=1"));
-    assertThat(cs.getParameterBool("result")).isFalse();
-    assertThat(cs.getParameterValue("x-caused-by-unknown-system").primitiveValue()).isEqualTo("http://example.org/x");
-    // each finding carries the ecosystem's message id, which clients match instead of the wording
-    org.hl7.fhir.r4.model.OperationOutcome oo = (org.hl7.fhir.r4.model.OperationOutcome) cs.getParameter("issues").getResource();
-    assertThat(oo.getIssue()).extracting(i -> i.getExtensionString(
-        "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id")).contains("UNKNOWN_CODESYSTEM");
+    assertThat(Answers.lines(cs)).containsExactly(
+        "code=1",
+        "issues=OperationOutcome",
+        "  error not-found/not-found: " + noDefinition + " @ system {UNKNOWN_CODESYSTEM}",
+        "message=" + noDefinition,
+        "result=false",
+        "system=http://example.org/x",
+        "x-caused-by-unknown-system=http://example.org/x");
   }
 
   @Test
@@ -134,14 +162,28 @@ class ValidateExpandSubsumesHttpTest {
   void anExpansionTooLargeWithoutCountIsRefusedNotTruncated() {
     HttpResponse<String> r = TestServer.get("/ValueSet/$expand?url=" + enc(ICD + "?fhir_vs"));
     assertThat(r.statusCode()).isEqualTo(422);
-    assertThat(r.body()).contains("too-costly").contains("count");
+    assertThat(Answers.issues(r.body())).containsExactly("error too-costly: The value set '" + ICD + "?fhir_vs' "
+        + "expansion has too many codes to produce (>1000): 98403 codes; use count (and offset) to page, or filter "
+        + "{VALUESET_TOO_COSTLY}");
   }
 
   @Test
   void theIndicationsOf81311ExpandFromTheHierarchy() {
     ValueSet vs = parser.parseResource(ValueSet.class, TestServer.get("/ValueSet/cpt-81311-indications/$expand?excludeNested=true").body());
-    assertThat(vs.getExpansion().getContains()).extracting(c -> c.getCode()).contains("C18.7", "C43.9", "C92.00")
-        .doesNotContain("J45.909");
+    // the listed codes and everything below them, J45.909 (not listed) nowhere
+    assertThat(vs.getExpansion().getContains()).extracting(c -> c.getCode()).containsExactly(
+        "C43", "C43.0", "C43.1", "C43.10", "C43.11", "C43.111", "C43.112", "C43.12", "C43.121", "C43.122",
+        "C43.2", "C43.20", "C43.21", "C43.22", "C43.3", "C43.30", "C43.31", "C43.39", "C43.4", "C43.5",
+        "C43.51", "C43.52", "C43.59", "C43.6", "C43.60", "C43.61", "C43.62", "C43.7", "C43.70", "C43.71",
+        "C43.72", "C43.8", "C43.9",
+        "C18", "C18.0", "C18.1", "C18.2", "C18.3", "C18.4", "C18.5", "C18.6", "C18.7", "C18.8",
+        "C18.9",
+        "C19",
+        "C20",
+        "C92.0", "C92.00", "C92.01", "C92.02", "C92.4", "C92.40", "C92.41", "C92.42", "C92.5", "C92.50",
+        "C92.51", "C92.52", "C92.6", "C92.60", "C92.61", "C92.62", "C92.A", "C92.A0", "C92.A1", "C92.A2",
+        "C93.0", "C93.00", "C93.01", "C93.02",
+        "C94.0", "C94.00", "C94.01", "C94.02", "C94.2", "C94.20", "C94.21", "C94.22");
     assertThat(vs.getExpansion().getTotal()).isEqualTo(vs.getExpansion().getContains().size());
   }
 

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Test;
+import org.moltx.Answers;
 import org.moltx.TestServer;
 
 /**
@@ -71,7 +72,8 @@ class ValidatorParametersHttpTest {
   void anUnknownModeIsRefusedByName() {
     HttpResponse<String> r = TestServer.get("/CodeSystem/$validate-code?url=" + ICD + "&code=C92.01&mode=strict");
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("The parameter mode must be 'lenient-display-validation', not 'strict'");
+    assertThat(Answers.issues(r.body())).containsExactly(
+        "error invalid: The parameter mode must be 'lenient-display-validation', not 'strict' @ mode");
   }
 
   @Test
@@ -100,7 +102,8 @@ class ValidatorParametersHttpTest {
     HttpResponse<String> r = TestServer.get("/CodeSystem/$validate-code?url=" + ICD
         + "&code=C92.01&default-to-latest-version=yes");
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("The parameter default-to-latest-version must be true or false, not 'yes'");
+    assertThat(Answers.issues(r.body())).containsExactly("error invalid: The parameter default-to-latest-version "
+        + "must be true or false, not 'yes' @ default-to-latest-version");
   }
 
   @Test
@@ -126,6 +129,9 @@ class ValidatorParametersHttpTest {
   void anIncompleteExpansionComesCutAndMarkedWhenTheClientAcceptsOne() {
     HttpResponse<String> refused = TestServer.get("/ValueSet/$expand?url=" + ICD + "?fhir_vs");
     assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(Answers.issues(refused.body())).containsExactly("error too-costly: The value set '" + ICD + "?fhir_vs' "
+        + "expansion has too many codes to produce (>1000): 98403 codes; use count (and offset) to page, or filter "
+        + "{VALUESET_TOO_COSTLY}");
     ValueSet cut = parser.parseResource(ValueSet.class,
         TestServer.get("/ValueSet/$expand?url=" + ICD + "?fhir_vs&_limit=50&_incomplete=true&excludeNested=true").body());
     assertThat(cut.getExpansion().getContains()).hasSize(50);
@@ -134,7 +140,9 @@ class ValidatorParametersHttpTest {
         .getValue().primitiveValue()).isEqualTo("true");
     HttpResponse<String> limited = TestServer.get("/ValueSet/$expand?url=" + ICD + "?fhir_vs&filter=fract&_limit=10");
     assertThat(limited.statusCode()).isEqualTo(422);
-    assertThat(limited.body()).contains("too many codes to produce (>10)");
+    assertThat(Answers.issues(limited.body())).containsExactly("error too-costly: The value set '" + ICD + "?fhir_vs' "
+        + "expansion has too many codes to produce (>10): 20409 codes; use count (and offset) to page, or filter "
+        + "{VALUESET_TOO_COSTLY}");
   }
 
   @Test
@@ -176,7 +184,8 @@ class ValidatorParametersHttpTest {
             "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"mode\",\"valueCode\":\"end\"}]}")));
     HttpResponse<String> ended = TestServer.send(validate);
     assertThat(ended.statusCode()).isEqualTo(404);
-    assertThat(ended.body()).contains("\"code\":\"cache-id-unknown\"");
+    assertThat(Answers.issues(ended.body())).containsExactly("error not-found/cache-id-unknown: The terminology "
+        + "cache '" + id + "' is not known (never started, ended, or unused for 30 minutes): start a new one");
   }
 
   /** The older form: a client-chosen cache-id, made on first use, keeps what each call sends. */

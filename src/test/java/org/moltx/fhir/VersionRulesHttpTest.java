@@ -8,6 +8,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
 import org.junit.jupiter.api.Test;
+import org.moltx.Answers;
 import org.moltx.TestServer;
 
 /** system-version / check-system-version / force-system-version against value sets that pin code system versions. */
@@ -103,12 +104,16 @@ class VersionRulesHttpTest {
          {"name":"tx-resource","resource":%s}]}""".formatted(rule("check-system-version", "1.0.x"),
         codeSystem("1.0.0"), codeSystem("1.2.0"), valueSet("1.x.x")));
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("The version '1.2.0' is not allowed");
+    assertThat(Answers.issues(r.body())).containsExactly("error exception/version-error: The version '1.2.0' is not "
+        + "allowed for system '" + CS + "': required to be '1.0.x' by a version-check parameter {VALUESET_VERSION_CHECK}");
     HttpResponse<String> missing = TestServer.post("/ValueSet/$expand", """
         {"resourceType":"Parameters","parameter":[{"name":"url","valueUri":"http://example.org/vr/vs"},
          {"name":"tx-resource","resource":%s},{"name":"tx-resource","resource":%s}]}""".formatted(
         codeSystem("1.0.0"), valueSet("1")));
-    assertThat(missing.body()).contains("could not be found, so the value set cannot be expanded");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(Answers.issues(missing.body())).containsExactly("error not-found/not-found: A definition for CodeSystem '"
+        + CS + "' version '1' could not be found, so the value set cannot be expanded. Valid versions: 1.0.0 "
+        + "{UNKNOWN_CODESYSTEM_VERSION_EXP}");
   }
 
   @Test
@@ -184,10 +189,10 @@ class VersionRulesHttpTest {
         expandOuter("1").body());
     assertThat(vs.getExpansion().getContains()).extracting(c -> c.getCode()).containsExactly("a");
     HttpResponse<String> wrong = expandOuter("3");
-    assertThat(wrong.statusCode()).isBetween(400, 499);
+    assertThat(wrong.statusCode()).isEqualTo(404);
     // tx.fhir.org's words and message id for a pinned import that is not there
-    assertThat(wrong.body()).contains("Unable to find included value set 'http://example.org/vr/inner' version '3'")
-        .contains("VS_EXP_IMPORT_UNK_PINNED");
+    assertThat(Answers.issues(wrong.body())).containsExactly("error not-found/not-found: Unable to find included value "
+        + "set 'http://example.org/vr/inner' version '3' {VS_EXP_IMPORT_UNK_PINNED}");
   }
 
   /** Two releases of CS: 1.0.0 (a "A 1.0.0", b) and 1.2.0 (a "A 1.2.0", c). */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.moltx.Answers;
 import org.moltx.TestServer;
 
 /** POST /admin/reload: token, a good reload swaps content and ETags, a broken one keeps the old content serving. */
@@ -43,6 +44,8 @@ class ReloadHttpTest {
     HttpResponse<String> r = TestServer.send(HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "/admin/reload"))
         .header("Authorization", "Bearer anything").POST(HttpRequest.BodyPublishers.noBody()));
     assertOutcome(r, 404, "no admin token configured");
+    assertThat(Answers.issues(r.body())).containsExactly("error not-found: Nothing is served at /admin/reload: the admin "
+        + "endpoints are off (no admin token configured)");
   }
 
   @Test
@@ -52,6 +55,11 @@ class ReloadHttpTest {
     assertOutcome(reload("Basic " + ProdTestServer.TOKEN), 401, "Bearer");
     HttpResponse<String> get = ProdTestServer.get("/admin/reload", "Authorization", "Bearer " + ProdTestServer.TOKEN);
     assertOutcome(get, 405, "POST");
+    assertThat(Answers.issues(get.body())).containsExactly("error not-supported: Use POST to reload the content");
+    for (String authorization : new String[] {null, "Bearer wrong-token-wrong-token", "Basic " + ProdTestServer.TOKEN}) {
+      assertThat(Answers.issues(reload(authorization).body())).as(authorization)
+          .containsExactly("error security: POST /admin/reload needs 'Authorization: Bearer <admin token>'");
+    }
   }
 
   @Test
@@ -94,7 +102,9 @@ class ReloadHttpTest {
       Files.writeString(cpt, "{ \"resourceType\": \"CodeSystem\", broken", StandardCharsets.UTF_8);
       HttpResponse<String> broken = reload("Bearer " + ProdTestServer.TOKEN);
       assertOutcome(broken, 422, "CodeSystem-cpt.json");
-      assertThat(broken.body()).contains("previous content still serves");
+      assertThat(Answers.issues(broken.body())).containsExactly("error invalid: Reload failed, the previous content "
+          + "still serves: CodeSystem-cpt.json:1: HAPI-1861: Failed to parse JSON encoded FHIR content: Unexpected "
+          + "character ('b' (code 98)): was expecting double-quote to start field name\n at [line: 1, column: 33]");
       assertThat(display(ProdTestServer.get(LOOKUP))).isEqualTo(oldDisplay + " (reloaded)");
     } finally {
       Files.writeString(cpt, original, StandardCharsets.UTF_8);
