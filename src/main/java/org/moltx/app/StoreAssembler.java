@@ -1,11 +1,14 @@
 package org.moltx.app;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.moltx.loader.LoadedContent;
 import org.moltx.model.CodeSystemRelease;
+import org.moltx.model.WordIndex;
 import org.moltx.store.CodeSystemIndexer;
 import org.moltx.store.FallbackSource;
 import org.moltx.store.TerminologyStore;
@@ -21,6 +24,7 @@ final class StoreAssembler {
   /** A store of the content that consults the fallback for the canonicals the content does not define. */
   static TerminologyStore assemble(LoadedContent content, FallbackSource fallback) {
     TerminologyStore.Builder store = TerminologyStore.builder(fallback);
+    List<CodeSystemRelease> releases = new ArrayList<>(content.releases());
     for (CodeSystemRelease release : content.releases()) {
       store.addCodeSystem(release, null);
     }
@@ -38,7 +42,9 @@ final class StoreAssembler {
         store.addLicensedDisplays(cs.getUrl(), cs.getVersion(), served.getConcept().stream()
             .map(CodeSystem.ConceptDefinitionComponent::getCode).filter(overrides::containsKey).toList());
       }
-      store.addCodeSystem(CodeSystemIndexer.toRelease(served), served);
+      CodeSystemRelease release = CodeSystemIndexer.toRelease(served);
+      releases.add(release);
+      store.addCodeSystem(release, served);
     }
     for (ValueSet vs : content.valueSets()) {
       store.addValueSet(vs);
@@ -46,6 +52,9 @@ final class StoreAssembler {
     for (ConceptMap cm : content.conceptMaps()) {
       store.addConceptMap(cm);
     }
+    // the search indexes of the large releases, built now (side by side), so that no request waits for one; a
+    // reload builds the new content's beside the old content's, which serves until the swap
+    releases.parallelStream().filter(r -> r.size() >= WordIndex.MIN_SIZE).forEach(CodeSystemRelease::wordIndex);
     return store.build();
   }
 }
