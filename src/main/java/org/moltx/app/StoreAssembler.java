@@ -15,6 +15,8 @@ import org.moltx.store.TerminologyStore;
 
 /** Puts loaded content into a store; a licensee's descriptors replace the displays of the authored code system. */
 final class StoreAssembler {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StoreAssembler.class);
+
   private StoreAssembler() {}
 
   static TerminologyStore assemble(LoadedContent content) {
@@ -54,7 +56,13 @@ final class StoreAssembler {
     }
     // the search indexes of the large releases, built now (side by side), so that no request waits for one; a
     // reload builds the new content's beside the old content's, which serves until the swap
-    releases.parallelStream().filter(r -> r.size() >= WordIndex.MIN_SIZE).forEach(CodeSystemRelease::wordIndex);
+    long start = System.nanoTime();
+    List<CodeSystemRelease> large = releases.stream().filter(r -> r.size() >= WordIndex.MIN_SIZE).toList();
+    large.parallelStream().forEach(CodeSystemRelease::wordIndex);
+    if (!large.isEmpty()) {
+      log.info("search indexes of {} large releases built in {} ms", large.size(),
+          (System.nanoTime() - start) / 1_000_000);
+    }
     return store.build();
   }
 }

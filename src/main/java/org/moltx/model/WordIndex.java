@@ -39,41 +39,88 @@ public final class WordIndex {
   }
 
   static WordIndex build(CodeSystemRelease r) {
-    Map<String, List<Integer>> byWord = new HashMap<>();
-    String[] first = new String[r.size()];
-    byte[] count = new byte[r.size()];
-    for (int i = 0; i < r.size(); i++) {
+    int n = r.size();
+    // pass 1: each display's words as ids of first sight, in one flat array; how many concepts hold each word
+    Map<String, Integer> ids = new HashMap<>();
+    List<String> seen = new ArrayList<>();
+    int[] flat = new int[Math.max(16, n * 8)];
+    int[] start = new int[n + 1];
+    int[] holders = new int[1024];
+    byte[] count = new byte[n];
+    int used = 0;
+    for (int i = 0; i < n; i++) {
+      start[i] = used;
       String display = r.display(i);
       if (display == null) {
         continue;
       }
       List<String> ws = words(display);
       count[i] = (byte) Math.min(127, ws.size());
-      first[i] = ws.isEmpty() ? null : ws.get(0);
-      for (String w : ws) {
-        List<Integer> list = byWord.computeIfAbsent(w, k -> new ArrayList<>(4));
-        if (list.isEmpty() || list.get(list.size() - 1) != i) {
-          list.add(i);
+      for (int k = 0; k < ws.size(); k++) {
+        String w = ws.get(k);
+        Integer id = ids.get(w);
+        if (id == null) {
+          id = seen.size();
+          ids.put(w, id);
+          seen.add(w);
+          if (id == holders.length) {
+            holders = Arrays.copyOf(holders, id * 2);
+          }
+        }
+        boolean again = false;
+        for (int j = start[i]; j < used && !again; j++) {
+          again = flat[j] == id;
+        }
+        if (!again) {
+          if (used == flat.length) {
+            flat = Arrays.copyOf(flat, used * 2 + 16);
+          }
+          holders[id]++;
+          flat[used++] = id; // the first entry of a concept is its display's first word
         }
       }
     }
-    String[] words = byWord.keySet().toArray(new String[0]);
-    Arrays.sort(words);
-    int[][] postings = new int[words.length][];
+    start[n] = used;
+    // the words sorted; each first-sight id mapped to its sorted place
+    String[] words = seen.toArray(new String[0]);
+    Integer[] order = new Integer[words.length];
+    for (int w = 0; w < order.length; w++) {
+      order[w] = w;
+    }
+    Arrays.sort(order, (a, b) -> words[a].compareTo(words[b]));
+    int[] place = new int[words.length];
+    String[] sorted = new String[words.length];
+    for (int p = 0; p < order.length; p++) {
+      place[order[p]] = p;
+      sorted[p] = words[order[p]];
+    }
+    // pass 2: the postings, concept indexes ascending because concepts are visited in order
+    int[][] postings = new int[sorted.length][];
     for (int w = 0; w < words.length; w++) {
-      postings[w] = byWord.get(words[w]).stream().mapToInt(Integer::intValue).toArray();
+      postings[place[w]] = new int[holders[w]];
     }
-    int[] firstWord = new int[r.size()];
-    for (int i = 0; i < r.size(); i++) {
-      firstWord[i] = first[i] == null ? -1 : Arrays.binarySearch(words, first[i]);
+    int[] fill = new int[sorted.length];
+    int[] firstWord = new int[n];
+    for (int i = 0; i < n; i++) {
+      firstWord[i] = start[i] == start[i + 1] ? -1 : place[flat[start[i]]];
+      for (int j = start[i]; j < start[i + 1]; j++) {
+        int w = place[flat[j]];
+        postings[w][fill[w]++] = i;
+      }
     }
-    String[] norm = new String[r.size()];
-    for (int i = 0; i < r.size(); i++) {
+    // the codes by their normalised form: release order is usually near it already, which the sort makes use of
+    String[] norm = new String[n];
+    Integer[] byCodeBoxed = new Integer[n];
+    for (int i = 0; i < n; i++) {
       norm[i] = normalizeCode(r.code(i));
+      byCodeBoxed[i] = i;
     }
-    int[] byCode = java.util.stream.IntStream.range(0, r.size()).boxed()
-        .sorted((a, b) -> norm[a].compareTo(norm[b])).mapToInt(Integer::intValue).toArray();
-    return new WordIndex(r, words, postings, firstWord, count, byCode);
+    Arrays.sort(byCodeBoxed, (a, b) -> norm[a].compareTo(norm[b]));
+    int[] byCode = new int[n];
+    for (int i = 0; i < n; i++) {
+      byCode[i] = byCodeBoxed[i];
+    }
+    return new WordIndex(r, sorted, postings, firstWord, count, byCode);
   }
 
   /** A code as code-prefix search compares it: without dots, upper case ("e11.6" and "E116" are both "E116"). */
