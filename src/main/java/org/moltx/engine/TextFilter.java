@@ -152,7 +152,10 @@ final class TextFilter {
     return textKey(first, partial, dw.size(), r.isAbstract(i), display.length());
   }
 
-  /** A ranker for the hits of a large release: the same keys as {@link #rank}, read from the word index. */
+  /**
+   * A ranker for the hits of a large release: the same keys as {@link #rank}, read from the word index; the code
+   * matches are found once by the code index, so that a text hit costs a few array and bit lookups.
+   */
   Ranker ranker(CodeSystemRelease r) {
     WordIndex index = r.wordIndex();
     int[] firstRange = words.isEmpty() ? new int[] {0, 0} : index.wordRange(words.get(0));
@@ -160,10 +163,17 @@ final class TextFilter {
     for (int w = 0; w < whole.length; w++) {
       whole[w] = index.withWord(words.get(w));
     }
+    BitSet byCode = codePrefix != null ? index.withCodePrefix(codePrefix) : new BitSet();
+    int exact = r.indexOf(text.toUpperCase(Locale.ROOT));
+    if (exact >= 0) {
+      byCode.set(exact);
+    }
     return i -> {
-      int tier = codeTier(r.code(i));
-      if (tier >= 0) {
-        return codeKey(tier, r.code(i));
+      if (byCode.get(i)) {
+        int tier = codeTier(r.code(i));
+        if (tier >= 0) {
+          return codeKey(tier, r.code(i));
+        }
       }
       String display = r.display(i);
       if (display == null || whole.length == 0) {

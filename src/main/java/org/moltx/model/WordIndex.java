@@ -209,15 +209,35 @@ public final class WordIndex {
     int hi = byCode.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (normalizeCode(release.code(byCode[mid])).compareTo(prefix) < 0) {
+      if (compareNormalized(release.code(byCode[mid]), prefix) < 0) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
-    for (int k = lo; k < byCode.length && normalizeCode(release.code(byCode[k])).startsWith(prefix); k++) {
+    for (int k = lo; k < byCode.length && compareNormalized(release.code(byCode[k]), prefix) == 0; k++) {
       result.set(byCode[k]);
     }
     return result;
+  }
+
+  /**
+   * How a code, normalised, compares with a normalised prefix: 0 when it starts with it, else the sign of comparing
+   * the code with the prefix (as normalised strings), without making the normalised string.
+   */
+  static int compareNormalized(String code, String prefix) {
+    int k = 0;
+    for (int j = 0; j < code.length() && k < prefix.length(); j++) {
+      char c = code.charAt(j);
+      if (c == '.') {
+        continue;
+      }
+      char u = Character.toUpperCase(c);
+      if (u != prefix.charAt(k)) {
+        return u < prefix.charAt(k) ? -1 : 1;
+      }
+      k++;
+    }
+    return k == prefix.length() ? 0 : -1;
   }
 }
