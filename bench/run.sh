@@ -25,6 +25,7 @@
 #   BENCH_PORT=18080          moltx port (loopback)
 #   BENCH_NGINX_PORT=18081    nginx port (loopback)
 #   BENCH_MIXED_CODES=10000   distinct ICD-10-CM codes in the mixed workload
+#   BENCH_TYPEAHEAD_QUERIES=3000  distinct queries of the typeahead workload (cache off only)
 #   BENCH_JVM_OPTS="..."      JVM options instead of those in bench/jvm-options
 #   BENCH_SERVER_ARGS="..."   extra moltx options for both sections, e.g. "--access-log false" (default: none, the
 #                             server as shipped; the cache-off section adds --cache-entries 0 after them)
@@ -50,12 +51,14 @@ THREADS=${BENCH_THREADS:-2}
 DURATION=${BENCH_DURATION:-10}
 WARMUP=${BENCH_WARMUP:-3}
 MIXED_CODES=${BENCH_MIXED_CODES:-10000}
+TYPEAHEAD_QUERIES=${BENCH_TYPEAHEAD_QUERIES:-3000}
 JVM_OPTS=${BENCH_JVM_OPTS:-$(grep -v '^[[:space:]]*#' "$BENCH_DIR/jvm-options" | xargs)}
 SERVER_ARGS=${BENCH_SERVER_ARGS:-}
 CACHE_OFF=${BENCH_CACHE_OFF:-1}
 CACHE_OFF_ARGS="--cache-entries 0"   # after SERVER_ARGS: the last value of an option wins
 OFF=" (cache off)"                   # suffix of the cache-off section's case names
 CACHE_ON_ONLY="metadata cds-order-sign"
+CACHE_OFF_ONLY="typeahead"           # every keystroke is a new query: no cache helps, so measured without one
 BASE=http://127.0.0.1:$PORT
 FHIR=$BASE/fhir
 ICD=http://hl7.org/fhir/sid/icd-10-cm
@@ -136,6 +139,35 @@ RELEASES=$ROOT/terminology/releases
     }' > "$WORK/codes.txt"
 log "bench: mixed workload over $(wc -l < "$WORK/codes.txt") distinct ICD-10-CM codes"
 
+# --- 3b. the typeahead workload: what people type in a code picker -------------------------------------------------
+# Distinct $expand searches over ICD-10-CM with count=10, drawn with a fixed seed from the FY2026 long titles: a word
+# prefix of 3-7 letters (75%; one word, or a whole word then the next word's prefix), or a code prefix of 2-5
+# characters, dotted after 3 like a coder types it (25%). One path per line; wrk.lua's "paths" mode cycles them.
+zcat "$RELEASES/icd10cm-order-FY2026.txt.gz" | tr -d '\r' | awk -v want="$TYPEAHEAD_QUERIES" '
+    BEGIN { srand(12) }
+    { code = substr($0, 7, 7); gsub(/ /, "", code); codes[n] = code; titles[n++] = tolower(substr($0, 78)) }
+    END {
+      vs = "http%3A%2F%2Fhl7.org%2Ffhir%2Fsid%2Ficd-10-cm%3Ffhir_vs"
+      while (taken < want && tries++ < want * 50) {
+        i = int(rand() * n)
+        if (rand() < 0.25) {
+          c = substr(codes[i], 1, 2 + int(rand() * 4))
+          q = length(c) > 3 ? substr(c, 1, 3) "." substr(c, 4) : c
+        } else {
+          m = split(titles[i], w, /[^a-z]+/); k = 0
+          for (j = 1; j <= m; j++) if (length(w[j]) >= 3) words[++k] = w[j]
+          if (k == 0) continue
+          j = 1 + int(rand() * k)
+          last = substr(words[j], 1, 3 + int(rand() * 5))
+          q = (j < k && rand() < 0.4) ? words[j] "%20" substr(words[j + 1], 1, 3 + int(rand() * 5)) : last
+        }
+        if (q in seen) continue
+        seen[q] = 1; taken++
+        print "/ValueSet/$expand?url=" vs "&filter=" q "&count=10"
+      }
+    }' > "$WORK/typeahead.txt"
+log "bench: typeahead workload of $(wc -l < "$WORK/typeahead.txt") distinct queries"
+
 # --- 4. start moltx, time to ready, RSS after start ------------------------------------------------------------------
 # start_server LOG_NAME [moltx options...]: starts moltx on $PORT with $JVM_OPTS, $SERVER_ARGS and the given options,
 # logging to $WORK/LOG_NAME, and waits for the first 200 from /fhir/metadata (polled every 20 ms). Sets SERVER_PID,
@@ -196,6 +228,7 @@ CASES=(
   "expand-filter|$FHIR/ValueSet/\$expand?url=http%3A%2F%2Fhl7.org%2Ffhir%2Fsid%2Ficd-10-cm%3Ffhir_vs&filter=leukemia&count=20|count '\"code\":\"' 20|"
   "metadata|$FHIR/metadata|has '\"resourceType\":\"CapabilityStatement\"'|"
   "mixed-10k|$FHIR|check_mixed|mixed $WORK/codes.txt /fhir"
+  "typeahead|$FHIR|check_typeahead|paths $WORK/typeahead.txt /fhir"
   "cds-order-sign|$BASE/cds-services/$CDS_SERVICE|check_cds|post $BENCH_DIR/cds-order-sign.json"
 )
 # Targets (issue "one pipeline"), by the name in the table: minimum fraction of the ceiling (nginx, same run),
@@ -204,12 +237,12 @@ CASES=(
 declare -A MIN_FRACTION=(
   [lookup]=0.6 [validate-code]=0.6
   ["lookup$OFF"]=0.4 ["validate-code$OFF"]=0.4 ["translate$OFF"]=0.4 ["translate-reverse$OFF"]=0.4
-  ["expand-filter$OFF"]=0.2 ["mixed-10k$OFF"]=0.35)
+  ["expand-filter$OFF"]=0.2 ["mixed-10k$OFF"]=0.35 ["typeahead$OFF"]=0.1)
 declare -A MAX_P50=()
 declare -A MAX_P99=(
   [cds-order-sign]=10
   ["lookup$OFF"]=5 ["validate-code$OFF"]=5 ["translate$OFF"]=5 ["translate-reverse$OFF"]=5 ["expand-filter$OFF"]=5
-  ["mixed-10k$OFF"]=5)
+  ["mixed-10k$OFF"]=5 ["typeahead$OFF"]=10)
 TARGET_READY_MS=3000
 TARGET_RSS_MB=300
 
@@ -232,6 +265,18 @@ check_mixed() {
       || { log "bench: \$lookup of $code has no display"; return 1; }
     curl -sf "$FHIR/CodeSystem/\$validate-code?url=$ICD&code=$code" | grep -q '"valueBoolean":true' \
       || { log "bench: \$validate-code of $code is not true"; return 1; }
+  done
+}
+
+# Every typeahead query answers 200 with an expansion (one curl process), and a sample of them finds something.
+check_typeahead() {
+  local path bad
+  awk -v b="$FHIR" '{ printf "url = \"%s%s\"\noutput = /dev/null\n", b, $0 }' "$WORK/typeahead.txt" \
+    > "$WORK/typeahead-check.curl"
+  bad=$(curl -s -K "$WORK/typeahead-check.curl" -w '%{http_code} %{url_effective}\n' | grep -v '^200 ' || true)
+  [[ -z $bad ]] || { log "bench: typeahead queries that fail:"; head -5 <<< "$bad" >&2; return 1; }
+  for path in $(awk 'NR % 300 == 1' "$WORK/typeahead.txt"); do
+    curl -sf "$FHIR$path" | grep -q '"contains"' || { log "bench: typeahead $path finds nothing"; return 1; }
   done
 }
 
@@ -306,6 +351,7 @@ run_cases() {
     IFS='|' read -r name url check wrkargs <<< "$spec"
     if ! selected "$name"; then continue; fi
     if [[ -n $suffix && " $CACHE_ON_ONLY " == *" $name "* ]]; then continue; fi
+    if [[ -z $suffix && " $CACHE_OFF_ONLY " == *" $name "* ]]; then continue; fi
     if [[ $name == cds-order-sign ]] && ! cds_available; then
       SKIPPED[$name$suffix]="skipped: no $CDS_SERVICE at GET /cds-services"
       ORDER+=("$name$suffix"); log "bench: $name$suffix ${SKIPPED[$name$suffix]}"; continue

@@ -4,6 +4,8 @@
 --   (none)                   GET the URL given to wrk
 --   mixed CODES_FILE BASE    cycle CodeSystem/$lookup and CodeSystem/$validate-code over the ICD-10-CM codes
 --                            in CODES_FILE (one per line), under the FHIR base path BASE (e.g. /fhir)
+--   paths PATHS_FILE BASE   cycle GET BASE .. line over the lines of PATHS_FILE (paths below the FHIR base, already
+--                            URL-encoded), e.g. the typeahead workload's $expand searches
 --   post BODY_FILE           POST the contents of BODY_FILE as application/json to the URL given to wrk
 --
 -- done() prints one machine-readable line, "BENCH key=value ...", that run.sh parses.
@@ -34,6 +36,16 @@ function init(args)
       reqs[#reqs + 1] = wrk.format("GET", args[3] .. "/CodeSystem/$validate-code?url=" .. ICD .. "&code=" .. code)
     end
     -- Threads start at different points of the cycle so they do not ask for the same code at the same time.
+    local i = (id * 7919) % #reqs
+    request = function()
+      i = i % #reqs + 1
+      return reqs[i]
+    end
+  elseif mode == "paths" then
+    local reqs = {}
+    for path in io.lines(args[2]) do
+      reqs[#reqs + 1] = wrk.format("GET", args[3] .. path)
+    end
     local i = (id * 7919) % #reqs
     request = function()
       i = i % #reqs + 1

@@ -1,17 +1,22 @@
 package org.moltx.app;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.ConceptMap;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.moltx.loader.LoadedContent;
 import org.moltx.model.CodeSystemRelease;
+import org.moltx.model.WordIndex;
 import org.moltx.store.CodeSystemIndexer;
 import org.moltx.store.FallbackSource;
 import org.moltx.store.TerminologyStore;
 
 /** Puts loaded content into a store; a licensee's descriptors replace the displays of the authored code system. */
 final class StoreAssembler {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StoreAssembler.class);
+
   private StoreAssembler() {}
 
   static TerminologyStore assemble(LoadedContent content) {
@@ -21,6 +26,7 @@ final class StoreAssembler {
   /** A store of the content that consults the fallback for the canonicals the content does not define. */
   static TerminologyStore assemble(LoadedContent content, FallbackSource fallback) {
     TerminologyStore.Builder store = TerminologyStore.builder(fallback);
+    List<CodeSystemRelease> releases = new ArrayList<>(content.releases());
     for (CodeSystemRelease release : content.releases()) {
       store.addCodeSystem(release, null);
     }
@@ -38,13 +44,24 @@ final class StoreAssembler {
         store.addLicensedDisplays(cs.getUrl(), cs.getVersion(), served.getConcept().stream()
             .map(CodeSystem.ConceptDefinitionComponent::getCode).filter(overrides::containsKey).toList());
       }
-      store.addCodeSystem(CodeSystemIndexer.toRelease(served), served);
+      CodeSystemRelease release = CodeSystemIndexer.toRelease(served);
+      releases.add(release);
+      store.addCodeSystem(release, served);
     }
     for (ValueSet vs : content.valueSets()) {
       store.addValueSet(vs);
     }
     for (ConceptMap cm : content.conceptMaps()) {
       store.addConceptMap(cm);
+    }
+    // the search indexes of the large releases, built now (side by side), so that no request waits for one; a
+    // reload builds the new content's beside the old content's, which serves until the swap
+    long start = System.nanoTime();
+    List<CodeSystemRelease> large = releases.stream().filter(r -> r.size() >= WordIndex.MIN_SIZE).toList();
+    large.parallelStream().forEach(CodeSystemRelease::wordIndex);
+    if (!large.isEmpty()) {
+      log.info("search indexes of {} large releases built in {} ms", large.size(),
+          (System.nanoTime() - start) / 1_000_000);
     }
     return store.build();
   }

@@ -318,9 +318,17 @@ final class ComposeEvaluator {
         for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
           items.add(new ExpansionItem(r, i, r.display(i)));
         }
+      } else if (hits != null && !hasHierarchyFilter(include)) {
+        // a search with property filters (billable = true, child exists false): test only the index's hits
+        for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
+          if (filter.test(i)) {
+            items.add(new ExpansionItem(r, i, r.display(i)));
+          }
+        }
       } else {
         if (text != null) {
-          filter = hits != null ? filter.and(hits::get) : filter.and(i -> text.matches(r.code(i), r.display(i)));
+          IntPredicate textual = hits != null ? hits::get : i -> text.matches(r.code(i), r.display(i));
+          filter = textual.and(filter);
         }
         for (int i : candidates(r, include)) {
           if (filter.test(i)) {
@@ -507,6 +515,17 @@ final class ComposeEvaluator {
     }
     n = vs == null ? -1 : vs.getCompose().getExclude().indexOf(part);
     return n >= 0 ? "ValueSet.compose.exclude[" + n + "]" : "ValueSet.compose.include";
+  }
+
+  /** Whether an include narrows by an is-a or descendent-of root (whose subtree is the cheaper place to look). */
+  private static boolean hasHierarchyFilter(ConceptSetComponent include) {
+    for (ConceptSetFilterComponent f : include.getFilter()) {
+      String op = opOf(f, "");
+      if ((op.equals("is-a") || op.equals("descendent-of")) && "concept".equals(f.getProperty())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The concepts worth testing: the subtree of an is-a or descendent-of root when there is one, else all. */

@@ -86,6 +86,11 @@ final class Filters {
           out.add(r.code(r.parent(i)));
         }
       }
+      case "child" -> {
+        for (int c : r.children(i)) {
+          out.add(r.code(c));
+        }
+      }
       case "inactive" -> out.add(String.valueOf(r.isInactive(i)));
       case "notSelectable", "abstract" -> {
         // only what the code system states: a concept without the property has no known selectable state

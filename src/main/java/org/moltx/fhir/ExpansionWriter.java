@@ -169,7 +169,7 @@ final class ExpansionWriter {
    */
   private static List<Node> tree(ExpandResult result, Options options) {
     ValueSet source = result.valueSet();
-    boolean nest = !options.excludeNested() && source.getCompose().getInclude().stream()
+    boolean nest = !options.excludeNested() && !result.ranked() && source.getCompose().getInclude().stream()
         .noneMatch(inc -> inc.hasConcept() || inc.hasValueSet());
     List<Node> roots = new ArrayList<>();
     Map<String, Node> byKey = new HashMap<>();

@@ -30,7 +30,7 @@ public final class CodeSystemRelease {
   private final Map<Integer, ConceptProperty[]> extensionProperties;
   private final CodeIndex index;
   private final Map<String, Integer> caseInsensitiveIndex;
-  /** Built on the first filtered expansion of a large release; volatile for the double-checked locking below. */
+  /** Built while loading for a large release (StoreAssembler), else on first use; volatile: double-checked below. */
   private volatile WordIndex wordIndex;
 
   private CodeSystemRelease(CodeSystemInfo info, List<PropertyDef> properties, Builder b) {

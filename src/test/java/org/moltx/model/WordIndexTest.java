@@ -53,4 +53,25 @@ class WordIndexTest {
     }
     assertThat(seen).hasSize(1).containsExactly(release.wordIndex());
   }
+
+  @Test
+  void findsCodesByNormalisedPrefixAndKnowsEachDisplaysFirstWordAndLength() {
+    CodeSystemRelease.Builder b = CodeSystemRelease.builder();
+    b.add("E11.6", "Type 2 diabetes with complications", null, null, true, false, null, null);
+    b.add("E11.61", "Fièvre type", null, null, false, false, null, null);
+    b.add("E12", "Other", null, null, false, false, null, null);
+    WordIndex index = b.build(new CodeSystemInfo("t", "http://example.org/cs", "1", "T", null, "active", "complete",
+        null, null, null, true, null, null, null, null), List.of()).wordIndex();
+
+    assertThat(index.withCodePrefix("E116").stream().boxed()).containsExactly(0, 1);
+    assertThat(index.withCodePrefix("E1").stream().boxed()).containsExactly(0, 1, 2);
+    assertThat(index.withCodePrefix("E2").stream().boxed()).isEmpty();
+    assertThat(index.withWordPrefix("fiev").stream().boxed()).containsExactly(1);
+    assertThat(index.withWord("type").stream().boxed()).containsExactly(0, 1);
+    assertThat(index.wordCount(0)).isEqualTo(5);
+    int[] type = index.wordRange("typ");
+    assertThat(index.firstWord(0)).isBetween(type[0], type[1] - 1);
+    assertThat(index.firstWord(1)).matches(w -> w < type[0] || w >= type[1]);
+    assertThat(WordIndex.words("Fièvre, TYPE-2")).containsExactly("fievre", "type", "2");
+  }
 }
