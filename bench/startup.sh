@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Start-up figures of moltx as documented (bin/moltx, JVM options from config/jvm.options): time to ready (process
 # start to the first 200 from GET /fhir/metadata, polled every 20 ms), the server's own "ready in N ms" log figure,
-# and RSS (VmRSS of the JVM, /proc/PID/status) once ready; one line per start, then the median of the starts.
+# RSS (VmRSS of the JVM, /proc/PID/status) and the CPU time the JVM used (user + system, all threads, /proc/PID/stat)
+# once ready; one line per start, then the median of the starts. On a shared machine the CPU time is the steadier
+# figure: wall-clock times grow with the other load, CPU time much less.
 #
 #   bench/startup.sh                           # 3 starts of bin/moltx on the embedded content
 #   STARTUP_RUNS=5 bench/startup.sh --core-terminology false   # arguments go to the server
@@ -26,7 +28,7 @@ now_ms() { date +%s%3N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 echo "startup: bin/moltx --port $PORT $*  (JVM options: $(grep -v '^[[:space:]]*#' "${MOLTX_JVM_OPTIONS:-$ROOT/config/jvm.options}" | xargs)${JAVA_OPTS:+ + JAVA_OPTS $JAVA_OPTS}; CDS $([[ ${MOLTX_CDS:-1} == 0 ]] && echo off || echo 'if target/moltx.jsa is current'))"
-printf '%-4s %9s %10s %7s\n' run ready_ms server_ms rss_mb
+printf '%-4s %9s %10s %7s %7s\n' run ready_ms server_ms rss_mb cpu_ms
 for run in $(seq "$RUNS"); do
   log=$WORK/server-$run.log
   t0=$(now_ms)
@@ -39,10 +41,12 @@ for run in $(seq "$RUNS"); do
   done
   ready=$(( $(now_ms) - t0 ))
   rss=$(awk '/^VmRSS:/ { print int($2 / 1024) }' "/proc/$PID/status")
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$PID/stat")
   server=$(sed -n 's/.*moltx ready at .* in \([0-9]*\) ms.*/\1/p' "$log" | head -1)
   kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
-  printf '%-4s %9d %10s %7d\n' "$run" "$ready" "${server:--}" "$rss" | tee -a "$WORK/table"
+  printf '%-4s %9d %10s %7d %7d\n' "$run" "$ready" "${server:--}" "$rss" "$cpu" | tee -a "$WORK/table"
 done
-printf '%-4s %9d %10d %7d   (load average %s)\n' median \
+printf '%-4s %9d %10d %7d %7d   (load average %s)\n' median \
   "$(awk '{ print $2 }' "$WORK/table" | median)" "$(awk '{ print $3 }' "$WORK/table" | median)" \
-  "$(awk '{ print $4 }' "$WORK/table" | median)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  "$(awk '{ print $4 }' "$WORK/table" | median)" "$(awk '{ print $5 }' "$WORK/table" | median)" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)"
