@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compares candidate JVM option sets for moltx on time to ready, RSS after start and after load, and throughput
 # ($lookup and the mixed 10,000-code workload, as a fraction of the nginx ceiling), by running bench/run.sh once
-# per candidate and repetition. This is the evidence behind bench/jvm-options.
+# per candidate and repetition. This is the evidence behind config/jvm.options.
 #
 #   bench/jvm-compare.sh                 # builds once, then 2 repetitions of each candidate (about 8 minutes)
 #   BENCH_REPEAT=3 bench/jvm-compare.sh

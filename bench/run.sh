@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# moltx benchmark: one command that builds the jar, starts the server with the JVM options in bench/jvm-options,
+# moltx benchmark: one command that builds the jar, starts the server with bin/moltx (JVM options: config/jvm.options),
 # measures time to ready and RSS, loads each case on loopback with wrk, measures the ceiling (nginx serving the
 # same $lookup bytes as a static file) in the same run, and prints a table with the targets (issue "one pipeline").
 #
@@ -26,7 +26,8 @@
 #   BENCH_NGINX_PORT=18081    nginx port (loopback)
 #   BENCH_MIXED_CODES=10000   distinct ICD-10-CM codes in the mixed workload
 #   BENCH_TYPEAHEAD_QUERIES=3000  distinct queries of the typeahead workload (cache off only)
-#   BENCH_JVM_OPTS="..."      JVM options instead of those in bench/jvm-options
+#   BENCH_JVM_OPTS="..."      JVM options instead of those in config/jvm.options (and without the launcher's
+#                             AppCDS archive: exactly these options)
 #   BENCH_SERVER_ARGS="..."   extra moltx options for both sections, e.g. "--access-log false" (default: none, the
 #                             server as shipped; the cache-off section adds --cache-entries 0 after them)
 #   BENCH_CASES="lookup ..."  only these cases (names as in the table, without " (cache off)"; a name selects both
@@ -52,7 +53,8 @@ DURATION=${BENCH_DURATION:-10}
 WARMUP=${BENCH_WARMUP:-3}
 MIXED_CODES=${BENCH_MIXED_CODES:-10000}
 TYPEAHEAD_QUERIES=${BENCH_TYPEAHEAD_QUERIES:-3000}
-JVM_OPTS=${BENCH_JVM_OPTS:-$(grep -v '^[[:space:]]*#' "$BENCH_DIR/jvm-options" | xargs)}
+LAUNCHER=$ROOT/bin/moltx
+JVM_OPTS=${BENCH_JVM_OPTS:-$(grep -v '^[[:space:]]*#' "$ROOT/config/jvm.options" | xargs)}
 SERVER_ARGS=${BENCH_SERVER_ARGS:-}
 CACHE_OFF=${BENCH_CACHE_OFF:-1}
 CACHE_OFF_ARGS="--cache-entries 0"   # after SERVER_ARGS: the last value of an option wins
@@ -67,6 +69,13 @@ CDS_SERVICE=order-sign-indications
 
 WORK=$(mktemp -d /tmp/moltx-bench.XXXXXX)
 chmod 755 "$WORK"
+# the server starts through bin/moltx; BENCH_JVM_OPTS become its options file (one per line), without AppCDS
+if [[ -n ${BENCH_JVM_OPTS:-} ]]; then
+  # shellcheck disable=SC2086
+  printf '%s\n' $BENCH_JVM_OPTS > "$WORK/jvm.options"
+  export MOLTX_JVM_OPTIONS=$WORK/jvm.options MOLTX_CDS=0
+fi
+export MOLTX_JAR=$JAR JAVA_OPTS=
 SERVER_PID=
 NGINX_PID=
 
@@ -175,10 +184,10 @@ log "bench: typeahead workload of $(wc -l < "$WORK/typeahead.txt") distinct quer
 start_server() {
   local server_log=$WORK/$1 t0; shift
   port_free "$PORT" || die "port $PORT is in use (set BENCH_PORT)"
-  log "bench: starting moltx with: $JVM_OPTS -jar moltx.jar --port $PORT${SERVER_ARGS:+ $SERVER_ARGS}${*:+ $*}"
+  log "bench: starting moltx: bin/moltx --port $PORT${SERVER_ARGS:+ $SERVER_ARGS}${*:+ $*} (JVM options: $JVM_OPTS)"
   t0=$(now_ms)
   # shellcheck disable=SC2086  # JVM_OPTS and SERVER_ARGS are lists of options
-  java $JVM_OPTS -jar "$JAR" --port "$PORT" $SERVER_ARGS "$@" > "$server_log" 2>&1 &
+  "$LAUNCHER" --port "$PORT" $SERVER_ARGS "$@" > "$server_log" 2>&1 &
   SERVER_PID=$!
   until [[ $(curl -s -o /dev/null -w '%{http_code}' "$FHIR/metadata") == 200 ]]; do
     kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$server_log" >&2; die "moltx exited during start-up"; }

@@ -8,7 +8,7 @@
 # full GC every minute (flat after warm-up = no leak), RSS before and after. Exit 0 when there were no errors and
 # the heap after GC grew by less than SOAK_MAX_GROWTH_MB from the first sample after warm-up.
 # env: SOAK_SECONDS (600), SOAK_CONNECTIONS (16), SOAK_THREADS (2), SOAK_WARMUP (30), SOAK_MAX_GROWTH_MB (16),
-#      MOLTX_JAR (target/moltx.jar), SOAK_JVM_OPTS (default: bench/jvm-options, else -XX:+UseSerialGC -Xmx256m),
+#      MOLTX_JAR (target/moltx.jar), SOAK_JVM_OPTS (default: config/jvm.options),
 #      SOAK_OUT (also write the report to this file)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,8 +19,7 @@ WARMUP=${SOAK_WARMUP:-30}
 MAX_GROWTH_MB=${SOAK_MAX_GROWTH_MB:-16}
 JAR=${MOLTX_JAR:-$ROOT/target/moltx.jar}
 if [[ -n "${SOAK_JVM_OPTS:-}" ]]; then JVM_OPTS=$SOAK_JVM_OPTS
-elif [[ -f "$ROOT/bench/jvm-options" ]]; then JVM_OPTS=$(grep -v '^[[:space:]]*#' "$ROOT/bench/jvm-options" | xargs)
-else JVM_OPTS="-XX:+UseSerialGC -Xmx256m -Xss512k"; fi
+else JVM_OPTS=$(grep -v '^[[:space:]]*#' "$ROOT/config/jvm.options" | xargs); fi
 ICD=http://hl7.org/fhir/sid/icd-10-cm
 CPT=http://www.ama-assn.org/go/cpt
 WORK=$(mktemp -d)
@@ -42,9 +41,12 @@ zcat "$ROOT/terminology/releases/icd10cm-order-FY2026.txt.gz" \
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
-log "starting: java $JVM_OPTS -jar $(basename "$JAR") on port $PORT"
+log "starting: bin/moltx on port $PORT (JVM options: $JVM_OPTS)"
 # shellcheck disable=SC2086
-MOLTX_PORT=$PORT MOLTX_ACCESS_LOG=false java $JVM_OPTS -jar "$JAR" > "$WORK/server.log" 2>&1 &
+# shellcheck disable=SC2086
+printf '%s\n' $JVM_OPTS > "$WORK/jvm.options"
+MOLTX_PORT=$PORT MOLTX_ACCESS_LOG=false MOLTX_JAR=$JAR MOLTX_JVM_OPTIONS=$WORK/jvm.options JAVA_OPTS= \
+  "$ROOT/bin/moltx" > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 120); do
   [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/readyz") == 200 ]] && break

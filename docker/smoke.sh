@@ -11,16 +11,14 @@ WORK="$(mktemp -d)"
 trap 'kill "$PID" 2>/dev/null || true; chmod -R u+w "$WORK"; rm -rf "$WORK"' EXIT
 fail() { echo "smoke: FAIL: $*" >&2; echo "--- server log" >&2; tail -20 "$WORK/log" >&2; exit 1; }
 
-# the image's /app/jvm-options, built as the Dockerfile builds it
-if [ -f "$ROOT/bench/jvm-options" ]; then grep -v '^\s*#' "$ROOT/bench/jvm-options" | tr '\n' ' ' > "$WORK/jvm-options"
-else echo "-XX:+UseSerialGC -Xmx256m -Xss512k" > "$WORK/jvm-options"; fi
 # another terminology/ folder, mounted read-only
 cp -r "$ROOT/terminology" "$WORK/terminology" && chmod -R a-w "$WORK/terminology"
 
-export MOLTX_PORT="$PORT" MOLTX_LOG_FORMAT=json MOLTX_CONTENT="$WORK/terminology" JAVA_OPTS=""
-/bin/sh -c "exec java \$(cat $WORK/jvm-options) \$JAVA_OPTS -jar $JAR \"\$@\"" moltx > "$WORK/log" 2>&1 &
+# the image's entrypoint: bin/moltx with config/jvm.options
+export MOLTX_PORT="$PORT" MOLTX_LOG_FORMAT=json MOLTX_CONTENT="$WORK/terminology" MOLTX_JAR="$JAR" JAVA_OPTS=""
+"$ROOT/bin/moltx" > "$WORK/log" 2>&1 &
 PID=$!
-echo "smoke: java $(cat "$WORK/jvm-options") -jar $(basename "$JAR") on port $PORT (pid $PID)"
+echo "smoke: bin/moltx ($(basename "$JAR")) on port $PORT (pid $PID)"
 probe() { java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx24m -cp "$JAR" org.moltx.app.HealthProbe "$1"; }
 for i in $(seq 1 60); do probe /readyz 2>/dev/null && break; kill -0 "$PID" 2>/dev/null || fail "the server exited"; sleep 1; done
 probe /readyz || fail "not ready after 60 s"

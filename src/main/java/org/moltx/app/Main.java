@@ -53,6 +53,12 @@ public final class Main {
     Runtime rt = Runtime.getRuntime();
     log.info("moltx ready at {}fhir in {} ms (heap used {} MB)", server.getURI(), uptime,
         (rt.totalMemory() - rt.freeMemory()) >> 20);
+    if (CdsTraining.requested()) {
+      CdsTraining.run(server.getURI());
+      server.stop();
+      log.info("CDS training run done: exiting (the JVM writes the -XX:ArchiveClassesAtExit archive now)");
+      System.exit(0);
+    }
     server.join();
   }
 

@@ -74,11 +74,34 @@ public final class ContentLoader {
   private record Releases(List<CodeSystemRelease> releases, Map<String, Map<String, String>> overrides) {}
 
   private Releases loadReleases(Path folder) {
+    return loadReleases(folder, true);
+  }
+
+  /** The folder's releases parsed from their files, never from a snapshot (what {@link ReleaseSnapshot} writes). */
+  static List<CodeSystemRelease> parseReleases(Path folder) {
+    return loadReleases(folder, false).releases();
+  }
+
+  /**
+   * The releases listed by the folder's manifest. With {@code useSnapshot}, the ICD-10-CM releases come from
+   * {@link ReleaseSnapshot#FILE} when it is current; else (and for the other formats) from their files.
+   */
+  private static Releases loadReleases(Path folder, boolean useSnapshot) {
     List<CodeSystemRelease> releases = new ArrayList<>();
     Map<String, Map<String, String>> overrides = new HashMap<>();
     Path manifest = folder.resolve(ReleaseManifest.FILE);
     if (Files.exists(manifest)) {
-      for (ReleaseSpec spec : ReleaseManifest.read(manifest).releases()) {
+      List<ReleaseSpec> specs = ReleaseManifest.read(manifest).releases();
+      Map<String, CodeSystemRelease> snapshot = null;
+      if (useSnapshot) {
+        long start = System.nanoTime();
+        snapshot = ReleaseSnapshot.read(folder, specs, ContentLoader::info);
+        if (snapshot != null) {
+          log.info("read release snapshot {} ({} releases) in {} ms", ReleaseSnapshot.FILE, snapshot.size(),
+              (System.nanoTime() - start) / 1_000_000);
+        }
+      }
+      for (ReleaseSpec spec : specs) {
         Path file = manifest.getParent().resolve(spec.file());
         if (!Files.exists(file)) {
           if (spec.optional()) {
@@ -94,16 +117,20 @@ public final class ContentLoader {
           log.info("loaded {} licensed CPT descriptors for {}|{} from {}", displays.size(), spec.system(), spec.version(), spec.file());
           continue;
         }
-        CodeSystemRelease release = loadRelease(spec, file, releases);
+        CodeSystemRelease release = snapshot == null ? null : snapshot.get(spec.system() + "|" + spec.version());
+        String source = release != null ? "the snapshot of " + spec.file() : spec.file();
+        if (release == null) {
+          release = loadRelease(spec, file, releases);
+        }
         releases.add(release);
         log.info("loaded release {}|{} ({} concepts) from {} in {} ms", release.url(), release.version(), release.size(),
-            spec.file(), (System.nanoTime() - start) / 1_000_000);
+            source, (System.nanoTime() - start) / 1_000_000);
       }
     }
     return new Releases(releases, overrides);
   }
 
-  private CodeSystemRelease loadRelease(ReleaseSpec spec, Path file, List<CodeSystemRelease> loaded) {
+  private static CodeSystemRelease loadRelease(ReleaseSpec spec, Path file, List<CodeSystemRelease> loaded) {
     CodeSystemInfo info = info(spec);
     return switch (spec.format()) {
       case "icd10cm-order" -> Icd10CmReleases.build(Icd10CmOrderFile.read(file), info);
@@ -130,7 +157,7 @@ public final class ContentLoader {
         + spec.base() + ", which is not listed before it");
   }
 
-  private static CodeSystemInfo info(ReleaseSpec s) {
+  static CodeSystemInfo info(ReleaseSpec s) {
     String id = s.id() != null ? s.id() : (s.name() != null ? s.name() : "release").toLowerCase() + "-" + s.version();
     return new CodeSystemInfo(id, s.system(), s.version(), s.name(), s.title(), "active", "complete", s.publisher(),
         s.description(), s.copyright(), true, "is-a", "en", s.effectiveFrom(), s.effectiveTo());

@@ -20,8 +20,8 @@ public final class Icd10CmReleases {
       "http://moltx.org/fhir/CodeSystem/icd-10-cm#billable",
       "Valid for HIPAA-covered transactions (order file flag 1); headers are false", PropertyType.BOOLEAN);
 
-  private static final ConceptProperty[] IS_BILLABLE = {new ConceptProperty("billable", Boolean.TRUE)};
-  private static final ConceptProperty[] IS_HEADER = {new ConceptProperty("billable", Boolean.FALSE)};
+  static final ConceptProperty[] IS_BILLABLE = {new ConceptProperty("billable", Boolean.TRUE)};
+  static final ConceptProperty[] IS_HEADER = {new ConceptProperty("billable", Boolean.FALSE)};
 
   private Icd10CmReleases() {}
 

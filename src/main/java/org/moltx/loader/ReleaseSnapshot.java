@@ -1,0 +1,244 @@
+package org.moltx.loader;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.moltx.model.CodeSystemInfo;
+import org.moltx.model.CodeSystemRelease;
+import org.moltx.model.Designation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ICD-10-CM releases of a content folder, compiled: {@code releases/releases.snapshot} holds each loaded
+ * release's concepts (dotted code, long and short title, billable flag, parent index; a later year's unchanged
+ * concepts as references to the year before) in a versioned binary file with the SHA-256 of its sources
+ * ({@code releases.json} and the release files it was made from). Start-up and reload read it instead of parsing
+ * the text files; a missing, stale or unreadable snapshot is logged with the reason and the files are parsed.
+ * The Maven build writes the snapshot of the embedded content; {@code java -cp moltx.jar
+ * org.moltx.loader.ReleaseSnapshot CONTENT_DIR [OUT]} writes one for another folder.
+ */
+public final class ReleaseSnapshot {
+  private static final Logger log = LoggerFactory.getLogger(ReleaseSnapshot.class);
+  public static final String FILE = "releases/releases.snapshot";
+  /** Raise when the layout below changes: an older or newer snapshot is then ignored (and the files parsed). */
+  static final int FORMAT_VERSION = 1;
+  private static final byte[] MAGIC = "MOLTXREL".getBytes(StandardCharsets.US_ASCII);
+  /** The release formats a snapshot holds: the costly ones to parse. */
+  static final Set<String> FORMATS = Set.of("icd10cm-order", "icd10cm-order-addenda");
+
+  private static final int BILLABLE = 1;
+  private static final int SAME_AS_BASE = 2;
+  private static final int SHORT_IS_LONG = 4;
+
+  private ReleaseSnapshot() {}
+
+  /** Writes the snapshot of {@code folder}'s ICD-10-CM releases: {@code CONTENT_DIR [OUT]}. */
+  public static void main(String[] args) throws IOException {
+    if (args.length < 1 || args.length > 2) {
+      System.err.println("usage: java -cp moltx.jar org.moltx.loader.ReleaseSnapshot CONTENT_DIR [OUT]");
+      System.exit(2);
+    }
+    Path folder = Path.of(args[0]);
+    Path out = args.length > 1 ? Path.of(args[1]) : folder.resolve(FILE);
+    long start = System.nanoTime();
+    int n = write(folder, out);
+    System.out.println("release snapshot: " + n + " releases, " + Files.size(out) + " bytes: " + out + " in "
+        + (System.nanoTime() - start) / 1_000_000 + " ms");
+  }
+
+  /** Parses the folder's snapshotted releases and writes them to {@code out}; returns how many. */
+  static int write(Path folder, Path out) throws IOException {
+    List<ReleaseSpec> specs = ReleaseManifest.read(folder.resolve(ReleaseManifest.FILE)).releases();
+    List<CodeSystemRelease> parsed = ContentLoader.parseReleases(folder);
+    Map<String, CodeSystemRelease> byKey = new HashMap<>();
+    for (CodeSystemRelease r : parsed) {
+      byKey.put(r.url() + "|" + r.version(), r);
+    }
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    int count = 0;
+    try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+      o.write(MAGIC);
+      o.writeInt(FORMAT_VERSION);
+      o.write(checksum(folder, specs));
+      List<ReleaseSpec> snapshotted = specs.stream().filter(s -> FORMATS.contains(s.format()))
+          .filter(s -> byKey.containsKey(s.system() + "|" + s.version())).toList();
+      o.writeInt(snapshotted.size());
+      for (ReleaseSpec spec : snapshotted) {
+        CodeSystemRelease r = byKey.get(spec.system() + "|" + spec.version());
+        CodeSystemRelease base = spec.base() == null ? null : byKey.get(spec.system() + "|" + spec.base());
+        writeRelease(o, r, base);
+        count++;
+      }
+    }
+    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return count;
+  }
+
+  private static void writeRelease(DataOutputStream o, CodeSystemRelease r, CodeSystemRelease base)
+      throws IOException {
+    o.writeUTF(r.url());
+    o.writeUTF(r.version());
+    o.writeUTF(base == null ? "" : base.version());
+    o.writeInt(r.size());
+    for (int i = 0; i < r.size(); i++) {
+      String shortTitle = shortTitle(r, i);
+      int flags = r.isAbstract(i) ? 0 : BILLABLE;
+      int same = base == null ? -1 : base.indexOf(r.code(i));
+      if (same >= 0 && !(base.code(same).equals(r.code(i)) && base.display(same).equals(r.display(i))
+          && shortTitle.equals(shortTitle(base, same)))) {
+        same = -1;
+      }
+      if (same >= 0) {
+        o.writeByte(flags | SAME_AS_BASE);
+        o.writeInt(same);
+      } else {
+        boolean shortIsLong = shortTitle.equals(r.display(i));
+        o.writeByte(flags | (shortIsLong ? SHORT_IS_LONG : 0));
+        o.writeUTF(r.code(i));
+        o.writeUTF(r.display(i));
+        if (!shortIsLong) {
+          o.writeUTF(shortTitle);
+        }
+      }
+      o.writeInt(r.parent(i));
+    }
+  }
+
+  private static String shortTitle(CodeSystemRelease r, int i) {
+    for (Designation d : r.designations(i)) {
+      if (Icd10CmReleases.SHORT_TITLE.equals(d.use())) {
+        return d.value();
+      }
+    }
+    throw new IllegalStateException(r.code(i) + " in " + r + " has no short title");
+  }
+
+  /**
+   * The releases of the folder's snapshot by "system|version", built with the manifest's metadata; null when the
+   * snapshot is missing, stale (its sources changed), of another format version or unreadable: the reason is
+   * logged and the caller parses the files.
+   */
+  static Map<String, CodeSystemRelease> read(Path folder, List<ReleaseSpec> specs,
+      Function<ReleaseSpec, CodeSystemInfo> infos) {
+    if (specs.stream().noneMatch(s -> FORMATS.contains(s.format()))) {
+      return null;
+    }
+    Path file = folder.resolve(FILE);
+    if (!Files.exists(file)) {
+      log.info("no release snapshot {}: parsing the release files", FILE);
+      return null;
+    }
+    try (InputStream raw = Files.newInputStream(file);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+      byte[] magic = in.readNBytes(MAGIC.length);
+      if (!Arrays.equals(magic, MAGIC)) {
+        log.warn("release snapshot {} is not a moltx release snapshot: parsing the release files", FILE);
+        return null;
+      }
+      int version = in.readInt();
+      if (version != FORMAT_VERSION) {
+        log.info("release snapshot {} has format version {}, this server reads {}: parsing the release files", FILE,
+            version, FORMAT_VERSION);
+        return null;
+      }
+      byte[] sum = in.readNBytes(32);
+      if (!Arrays.equals(sum, checksum(folder, specs))) {
+        log.info("release snapshot {} is stale (releases.json or a release file changed since it was written): "
+            + "parsing the release files", FILE);
+        return null;
+      }
+      Map<String, ReleaseSpec> specByKey = new HashMap<>();
+      for (ReleaseSpec s : specs) {
+        specByKey.put(s.system() + "|" + s.version(), s);
+      }
+      Map<String, CodeSystemRelease> releases = new HashMap<>();
+      int count = in.readInt();
+      for (int r = 0; r < count; r++) {
+        String url = in.readUTF();
+        String ver = in.readUTF();
+        String baseVersion = in.readUTF();
+        ReleaseSpec spec = specByKey.get(url + "|" + ver);
+        CodeSystemRelease base = baseVersion.isEmpty() ? null : releases.get(url + "|" + baseVersion);
+        if (spec == null || (!baseVersion.isEmpty() && base == null)) {
+          log.warn("release snapshot {} holds {}|{}, which releases.json does not list: parsing the release files",
+              FILE, url, ver);
+          return null;
+        }
+        releases.put(url + "|" + ver, readRelease(in, infos.apply(spec), base));
+      }
+      return releases;
+    } catch (IOException | RuntimeException e) {
+      log.warn("release snapshot {} is unreadable ({}): parsing the release files", FILE, e.toString());
+      return null;
+    }
+  }
+
+  private static CodeSystemRelease readRelease(DataInputStream in, CodeSystemInfo info, CodeSystemRelease base)
+      throws IOException {
+    int n = in.readInt();
+    String[] codes = new String[n];
+    int[] parents = new int[n];
+    int[] flags = new int[n];
+    String[] displays = new String[n];
+    Designation[][] designations = new Designation[n][];
+    for (int i = 0; i < n; i++) {
+      flags[i] = in.readUnsignedByte();
+      if ((flags[i] & SAME_AS_BASE) != 0) {
+        int same = in.readInt();
+        codes[i] = base.code(same);
+        displays[i] = base.display(same);
+        designations[i] = base.designations(same);
+      } else {
+        codes[i] = in.readUTF();
+        displays[i] = in.readUTF();
+        String shortTitle = (flags[i] & SHORT_IS_LONG) != 0 ? displays[i] : in.readUTF();
+        designations[i] = new Designation[] {new Designation("en", Icd10CmReleases.SHORT_TITLE, shortTitle)};
+      }
+      parents[i] = in.readInt();
+    }
+    CodeSystemRelease.Builder b = CodeSystemRelease.builder();
+    for (int i = 0; i < n; i++) {
+      boolean billable = (flags[i] & BILLABLE) != 0;
+      b.add(codes[i], displays[i], null, parents[i] < 0 ? null : codes[parents[i]], !billable, false,
+          designations[i], billable ? Icd10CmReleases.IS_BILLABLE : Icd10CmReleases.IS_HEADER);
+    }
+    return b.build(info, List.of(Icd10CmReleases.BILLABLE));
+  }
+
+  /** SHA-256 of releases.json and of each snapshotted release file (name and bytes), in manifest order. */
+  static byte[] checksum(Path folder, List<ReleaseSpec> specs) throws IOException {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(Files.readAllBytes(folder.resolve(ReleaseManifest.FILE)));
+      for (ReleaseSpec s : specs) {
+        if (FORMATS.contains(s.format())) {
+          Path f = folder.resolve("releases").resolve(s.file());
+          sha.update((s.file() + "\n").getBytes(StandardCharsets.UTF_8));
+          if (Files.exists(f)) {
+            sha.update(Files.readAllBytes(f));
+          }
+        }
+      }
+      return sha.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.moltx.loader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.moltx.model.CodeSystemRelease;
+
+class ReleaseSnapshotTest {
+  @TempDir Path folder;
+  private List<ReleaseSpec> specs;
+
+  @BeforeEach
+  void copyTheReleases() throws IOException {
+    Path releases = Files.createDirectories(folder.resolve("releases"));
+    try (Stream<Path> files = Files.list(Path.of("terminology", "releases"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, releases.resolve(f.getFileName()));
+      }
+    }
+    specs = ReleaseManifest.read(folder.resolve(ReleaseManifest.FILE)).releases();
+  }
+
+  @Test
+  void theSnapshotHoldsTheSameIcd10CmReleasesAsTheFiles() throws IOException {
+    assertThat(ReleaseSnapshot.write(folder, folder.resolve(ReleaseSnapshot.FILE))).isEqualTo(2);
+    Map<String, CodeSystemRelease> snapshot = read();
+    assertThat(snapshot).containsOnlyKeys(Icd10CmReleases.SYSTEM + "|2026", Icd10CmReleases.SYSTEM + "|2027");
+    for (CodeSystemRelease parsed : ContentLoader.parseReleases(folder)) {
+      CodeSystemRelease read = snapshot.get(parsed.url() + "|" + parsed.version());
+      if (read == null) {
+        continue; // NUCC and place of service are parsed: cheap
+      }
+      assertThat(read.info()).isEqualTo(parsed.info());
+      assertThat(read.properties()).isEqualTo(parsed.properties());
+      assertThat(read.size()).isEqualTo(parsed.size());
+      for (int i = 0; i < parsed.size(); i++) {
+        assertThat(read.code(i)).isEqualTo(parsed.code(i));
+        assertThat(read.display(i)).as(parsed.code(i)).isEqualTo(parsed.display(i));
+        assertThat(read.parent(i)).as(parsed.code(i)).isEqualTo(parsed.parent(i));
+        assertThat(read.isAbstract(i)).as(parsed.code(i)).isEqualTo(parsed.isAbstract(i));
+        assertThat(read.designations(i)).as(parsed.code(i)).isEqualTo(parsed.designations(i));
+        assertThat(read.conceptProperties(i)).as(parsed.code(i)).isEqualTo(parsed.conceptProperties(i));
+      }
+    }
+    // a later year's unchanged concepts share the year before's strings, as when parsed
+    CodeSystemRelease fy2026 = snapshot.get(Icd10CmReleases.SYSTEM + "|2026");
+    CodeSystemRelease fy2027 = snapshot.get(Icd10CmReleases.SYSTEM + "|2027");
+    int i = fy2027.indexOf("C92.01");
+    assertThat(fy2027.display(i)).isSameAs(fy2026.display(fy2026.indexOf("C92.01")));
+  }
+
+  @Test
+  void aStaleSnapshotIsIgnored() throws IOException {
+    ReleaseSnapshot.write(folder, folder.resolve(ReleaseSnapshot.FILE));
+    Files.writeString(folder.resolve("releases/icd10cm-order-addenda-FY2027.txt"), "\n", StandardOpenOption.APPEND);
+    assertThat(read()).isNull();
+  }
+
+  @Test
+  void aMissingOrForeignSnapshotIsIgnored() throws IOException {
+    assertThat(read()).isNull();
+    Path file = folder.resolve(ReleaseSnapshot.FILE);
+    ReleaseSnapshot.write(folder, file);
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[11] = (byte) (ReleaseSnapshot.FORMAT_VERSION + 1); // the format version after the 8-byte magic
+    Files.write(file, bytes);
+    assertThat(read()).isNull();
+    Files.write(file, Arrays.copyOf(bytes, 100));
+    assertThat(read()).isNull();
+  }
+
+  @Test
+  void theLoaderUsesTheSnapshotAndFallsBackToTheFiles() throws IOException {
+    ReleaseSnapshot.write(folder, folder.resolve(ReleaseSnapshot.FILE));
+    LoadedContent fromSnapshot = new ContentLoader(ContentLoaderTest.FHIR).load(folder);
+    Files.delete(folder.resolve(ReleaseSnapshot.FILE));
+    LoadedContent parsed = new ContentLoader(ContentLoaderTest.FHIR).load(folder);
+    assertThat(fromSnapshot.releases()).hasSameSizeAs(parsed.releases());
+    for (int r = 0; r < parsed.releases().size(); r++) {
+      assertThat(fromSnapshot.releases().get(r).toString()).isEqualTo(parsed.releases().get(r).toString());
+    }
+  }
+
+  private Map<String, CodeSystemRelease> read() {
+    return ReleaseSnapshot.read(folder, specs, spec -> ContentLoader.info(spec));
+  }
+}
