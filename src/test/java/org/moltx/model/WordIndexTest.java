@@ -74,4 +74,13 @@ class WordIndexTest {
     assertThat(index.firstWord(1)).matches(w -> w < type[0] || w >= type[1]);
     assertThat(WordIndex.words("Fièvre, TYPE-2")).containsExactly("fievre", "type", "2");
   }
+
+  @Test
+  void normalisedCodesCompareWithAPrefixWithoutDotsOrCase() {
+    assertThat(WordIndex.compareNormalized("E11.61", "E116")).isZero();
+    assertThat(WordIndex.compareNormalized("e11.6", "E116")).isZero();
+    assertThat(WordIndex.compareNormalized("E11", "E116")).isNegative();
+    assertThat(WordIndex.compareNormalized("E12", "E116")).isPositive();
+    assertThat(WordIndex.compareNormalized("E10.9", "E116")).isNegative();
+  }
 }
