@@ -28,24 +28,19 @@ local ICD = "http://hl7.org/fhir/sid/icd-10-cm"
 
 function init(args)
   local mode = args[1]
-  if mode == "mixed" then
-    -- Pre-format every request once; request() then only indexes an array.
+  if mode == "mixed" or mode == "paths" then
+    -- Pre-format every request once; request() then only indexes an array. mixed: each code of the file as a $lookup
+    -- and a $validate-code; paths: each line of the file a path below the base.
     local reqs = {}
-    for code in io.lines(args[2]) do
-      reqs[#reqs + 1] = wrk.format("GET", args[3] .. "/CodeSystem/$lookup?system=" .. ICD .. "&code=" .. code)
-      reqs[#reqs + 1] = wrk.format("GET", args[3] .. "/CodeSystem/$validate-code?url=" .. ICD .. "&code=" .. code)
+    for line in io.lines(args[2]) do
+      if mode == "mixed" then
+        reqs[#reqs + 1] = wrk.format("GET", args[3] .. "/CodeSystem/$lookup?system=" .. ICD .. "&code=" .. line)
+        reqs[#reqs + 1] = wrk.format("GET", args[3] .. "/CodeSystem/$validate-code?url=" .. ICD .. "&code=" .. line)
+      else
+        reqs[#reqs + 1] = wrk.format("GET", args[3] .. line)
+      end
     end
-    -- Threads start at different points of the cycle so they do not ask for the same code at the same time.
-    local i = (id * 7919) % #reqs
-    request = function()
-      i = i % #reqs + 1
-      return reqs[i]
-    end
-  elseif mode == "paths" then
-    local reqs = {}
-    for path in io.lines(args[2]) do
-      reqs[#reqs + 1] = wrk.format("GET", args[3] .. path)
-    end
+    -- Threads start at different points of the cycle so they do not ask for the same request at the same time.
     local i = (id * 7919) % #reqs
     request = function()
       i = i % #reqs + 1
