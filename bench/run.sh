@@ -392,12 +392,18 @@ log "bench: wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up + ${DURATION}s per
 line=$(run_wrk ceiling "http://127.0.0.1:$NGINX_PORT/lookup.json")
 record "ceiling (nginx)" "$line"
 
+# One section: warm the JIT, run the cases, then the server's RSS and response cache counts after the load.
+measure_section() {  # SUFFIX of the case names
+  jit_warmup
+  run_cases "$1"
+  kill -0 "$SERVER_PID" 2>/dev/null || die "moltx died under load${1:+ ($1)}"
+  SECTION_RSS=$(rss_mb "$SERVER_PID")
+  SECTION_REQUESTS=$(cache_requests)
+}
+
 log "bench: cache on (the server as shipped)"
-jit_warmup
-run_cases ""
-kill -0 "$SERVER_PID" 2>/dev/null || die "moltx died under load"
-RSS_LOAD=$(rss_mb "$SERVER_PID")
-CACHE_ON_REQUESTS=$(cache_requests)
+measure_section ""
+RSS_LOAD=$SECTION_RSS CACHE_ON_REQUESTS=$SECTION_REQUESTS
 [[ -n $CACHE_ON_REQUESTS ]] && log "bench: response cache (cache on): ${CACHE_ON_REQUESTS% *} hits, ${CACHE_ON_REQUESTS#* } misses"
 
 # The cache-off section: the same server restarted with the response cache off, the same cases (the mixed workload
@@ -413,11 +419,8 @@ if [[ $CACHE_OFF != 0 ]] && (( OFF_CASES > 0 )); then
   start_server server-cache-off.log $CACHE_OFF_ARGS
   READY_MS_OFF=$STARTED_READY_MS RSS_START_OFF=$STARTED_RSS_MB
   log "bench: cache off ($CACHE_OFF_ARGS)"
-  jit_warmup
-  run_cases "$OFF"
-  kill -0 "$SERVER_PID" 2>/dev/null || die "moltx died under load (cache off)"
-  RSS_LOAD_OFF=$(rss_mb "$SERVER_PID")
-  CACHE_OFF_REQUESTS=$(cache_requests)
+  measure_section "$OFF"
+  RSS_LOAD_OFF=$SECTION_RSS CACHE_OFF_REQUESTS=$SECTION_REQUESTS
   if [[ -z $CACHE_OFF_REQUESTS ]]; then
     log "bench: WARNING: /metrics has no moltx_cache_requests_total; cannot confirm that the cache was off"
   elif [[ $CACHE_OFF_REQUESTS != "0 0" ]]; then

@@ -189,12 +189,14 @@ public class ValidatorRun {
    * extensions, ValueSets, CodeSystems, SearchParameters), one JSON file per resource plus package.json.
    */
   private static byte[] r4CorePackage() throws Exception {
-    File jar = new File(ValidatorRun.class.getProtectionDomain().getCodeSource() == null ? "" : "");
-    String cp = System.getProperty("java.class.path");
-    for (String entry : cp.split(File.pathSeparator)) {
+    File jar = null;
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (new File(entry).getName().startsWith("hapi-fhir-validation-resources-r4")) {
         jar = new File(entry);
       }
+    }
+    if (jar == null) {
+      throw new IllegalStateException("hapi-fhir-validation-resources-r4 is not on the class path (runner/pom.xml)");
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     org.hl7.fhir.r4.formats.XmlParser xml = new org.hl7.fhir.r4.formats.XmlParser();

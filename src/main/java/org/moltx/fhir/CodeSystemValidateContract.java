@@ -56,7 +56,7 @@ final class CodeSystemValidateContract extends OperationContract {
       throw ErrorMapper.invalid("No code system given: supply url (or coding.system)", "url");
     }
     ValidateRequest req = request(inputs, codeableConcept != null, in.flag("abstract", true), lenientDisplay(in),
-        Values.displayLanguage(in, in.string("displayLanguage")), versionPolicy(in));
+        in.displayLanguage(), versionPolicy(in));
     return new ValidateAnswer(terminology.validate(store, req), codeableConcept);
   }
 

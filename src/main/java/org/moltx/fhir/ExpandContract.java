@@ -100,7 +100,7 @@ final class ExpandContract extends OperationContract {
 
   /** displayLanguage, else Accept-Language, else the value set's own expansion parameter or language. */
   static String displayLanguage(ParamSource in, ValueSet vs) {
-    String language = Values.displayLanguage(in, in.string("displayLanguage"));
+    String language = in.displayLanguage();
     return language != null ? language : ValueSets.displayLanguage(vs);
   }
 

@@ -1,6 +1,7 @@
 package org.moltx.fhir;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +69,14 @@ abstract class OperationContract {
   private final String operation;
   /** The operation's own parameters, without the general ones. */
   private final List<Param> params;
+  /** Its own and the general ones, by name. */
+  private final Map<String, Param> byName;
 
   OperationContract(String resourceType, String operation, List<Param> params) {
     this.resourceType = resourceType;
     this.operation = operation;
     this.params = List.copyOf(params);
+    this.byName = index(params);
   }
 
   static Param param(String name) {
@@ -106,10 +110,7 @@ abstract class OperationContract {
 
   /** Whether an expansion lists the parameter in expansion.parameter. */
   boolean echoed(String name) {
-    Param p = find(params, name);
-    if (p == null) {
-      p = find(GENERAL, name);
-    }
+    Param p = byName.get(name);
     return p != null && p.echoed();
   }
 
@@ -118,21 +119,31 @@ abstract class OperationContract {
    * nobody defines, or one moltx refuses, is a 400 naming it.
    */
   void check(ParamSource in) {
-    check(operation, params, in);
+    check(operation, params, byName, in);
   }
 
   /** The check for an operation outside the pipeline ($versions, $cache-control): its parameters and the general ones. */
   static void check(String operation, List<Param> own, ParamSource in) {
-    List<Param> params = new ArrayList<>(own);
-    params.addAll(GENERAL);
+    check(operation, own, index(own), in);
+  }
+
+  /** The general parameters and an operation's own, by name. */
+  private static Map<String, Param> index(List<Param> own) {
+    Map<String, Param> byName = new HashMap<>();
+    GENERAL.forEach(p -> byName.put(p.name(), p));
+    own.forEach(p -> byName.put(p.name(), p));
+    return Map.copyOf(byName);
+  }
+
+  /** Only the parameters the request names are looked at: the check costs what the request sends, not the contract. */
+  private static void check(String operation, List<Param> own, Map<String, Param> byName, ParamSource in) {
     Map<String, Integer> counts = in.counts();
-    if (counts.containsKey("") || in.body() != null
-        && in.body().getParameter().stream().anyMatch(p -> p.getName() == null || p.getName().isBlank())) {
+    if (counts.containsKey("")) {
       throw ErrorMapper.invalid(operation + ": a parameter of the Parameters resource has no name", "name");
     }
     Set<String> unknown = new LinkedHashSet<>();
     for (String name : counts.keySet()) {
-      Param p = find(params, name);
+      Param p = byName.get(name);
       if (p == null) {
         unknown.add(name);
       } else if (p.refusal() != null) {
@@ -147,22 +158,21 @@ abstract class OperationContract {
           + String.join(", ", unknown) + "; it accepts " + String.join(", ", accepted), unknown.iterator().next());
     }
     counts.forEach((name, count) -> {
-      if (count > 1 && !find(params, name).repeatable()) {
+      Param p = byName.get(name);
+      if (count > 1 && !p.repeatable()) {
         throw ErrorMapper.invalid(operation + ": the parameter " + name + " is given " + count
             + " times; it may be given once", name);
       }
-    });
-    for (Param p : params) {
       // a simple value in the query string is text until it says otherwise: booleans and integers must be ones
       if (p.kind() == Kind.BOOLEAN) {
-        in.flag(p.name(), false);
+        in.flag(name, false);
       } else if (p.kind() == Kind.INTEGER) {
-        in.integer(p.name());
+        in.integer(name);
       }
-    }
+    });
     if (in.body() != null) {
       for (org.hl7.fhir.r4.model.Parameters.ParametersParameterComponent p : in.body().getParameter()) {
-        Kind kind = find(params, p.getName()).kind();
+        Kind kind = byName.get(p.getName()).kind();
         boolean fits = kind == Kind.RESOURCE ? p.getResource() != null && p.getValue() == null
             : p.getResource() == null && p.getValue() != null && kind.types.contains(p.getValue().fhirType());
         if (!fits) {
@@ -185,14 +195,6 @@ abstract class OperationContract {
     };
   }
 
-  private static Param find(List<Param> params, String name) {
-    for (Param p : params) {
-      if (p.name().equals(name)) {
-        return p;
-      }
-    }
-    return null;
-  }
 
   /** Checks the parameters, reads them and answers; {@code id} is the instance the request names, or null. */
   final Answer run(ParamSource in, String id, Terminology terminology) {

@@ -59,13 +59,30 @@ final class ParamSource {
     return headers.apply(name);
   }
 
+  /** displayLanguage, else the Accept-Language header; a malformed one is a 400. */
+  String displayLanguage() {
+    String lang = string("displayLanguage");
+    lang = lang != null ? lang : header("Accept-Language");
+    if (lang != null && !LANGUAGES.matcher(lang.trim()).matches()) {
+      throw ErrorMapper.invalid("Invalid displayLanguage: '" + lang + "'",
+          org.hl7.fhir.r4.model.OperationOutcome.IssueType.PROCESSING, "invalid-display");
+    }
+    return lang;
+  }
+
+  /** A language tag, "*", or a list of them with q-values, as displayLanguage and Accept-Language carry. */
+  private static final java.util.regex.Pattern LANGUAGES = java.util.regex.Pattern.compile(
+      "(\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)(\\s*;\\s*q=[0-9.]{1,5})?"
+          + "(\\s*,\\s*(\\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)(\\s*;\\s*q=[0-9.]{1,5})?)*");
+
   /** How often each parameter is given, query and body together, in the order given. */
   Map<String, Integer> counts() {
     Map<String, Integer> counts = new LinkedHashMap<>();
     query.forEach((name, values) -> counts.merge(name, values == null ? 0 : values.length, Integer::sum));
     if (body != null) {
       for (Parameters.ParametersParameterComponent p : body.getParameter()) {
-        counts.merge(p.getName() == null ? "" : p.getName(), 1, Integer::sum);
+        // a nameless parameter counts under "", which the contract refuses
+        counts.merge(p.getName() == null || p.getName().isBlank() ? "" : p.getName(), 1, Integer::sum);
       }
     }
     return counts;
