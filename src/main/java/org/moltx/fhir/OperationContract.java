@@ -59,7 +59,7 @@ abstract class OperationContract {
    * diagnostics (Diagnostics); profile-url, which the HL7 validator sends on every call to name its own parameter set
    * (a relic of R3 expansion profiles: moltx holds none, so it changes nothing but the diagnostics).
    */
-  static final List<Param> GENERAL = List.of(param("_format").notEchoed(), param("_pretty").notEchoed(),
+  static final List<Param> GENERAL = List.of(param("_format").notEchoed(), param("_pretty", Kind.BOOLEAN).notEchoed(),
       param("_summary").notEchoed(), param("_elements").repeating().notEchoed(),
       param("tx-resource", Kind.RESOURCE).repeating().notEchoed(), param("uuid").notEchoed(),
       param("cache-id").notEchoed(), param("diagnostics", Kind.BOOLEAN).notEchoed(),

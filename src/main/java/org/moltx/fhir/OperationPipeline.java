@@ -127,7 +127,7 @@ final class OperationPipeline {
   /** JSON straight from the writer; XML, _summary or _elements through HAPI's parser. */
   private static void write(Result result, ParamSource in, String accept, HttpServletResponse response)
       throws IOException {
-    boolean pretty = "true".equals(in.string("_pretty"));
+    boolean pretty = in.flag("_pretty", false);
     String format = in.string("_format");
     boolean xml = format != null ? format.contains("xml") : accept != null && accept.contains("xml") && !accept.contains("json");
     response.setStatus(200);

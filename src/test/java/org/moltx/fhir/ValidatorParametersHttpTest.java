@@ -107,6 +107,15 @@ class ValidatorParametersHttpTest {
   }
 
   @Test
+  void aFormattingFlagThatIsNotABooleanIsRefusedByName() {
+    HttpResponse<String> r = TestServer.get("/CodeSystem/$lookup?system=" + CPT + "&code=81455&_pretty=maybe");
+    assertThat(r.statusCode()).isEqualTo(400);
+    OperationOutcome oo = parser.parseResource(OperationOutcome.class, r.body());
+    assertThat(oo.getIssueFirstRep().getDetails().getText())
+        .isEqualTo("The parameter _pretty must be true or false, not 'maybe'");
+  }
+
+  @Test
   void aParameterNobodyDefinesIsStillRefused() {
     HttpResponse<String> r = TestServer.get("/CodeSystem/$validate-code?url=" + ICD + "&code=C92.01&colour=red");
     assertThat(r.statusCode()).isEqualTo(400);
