@@ -96,7 +96,7 @@ public final class ServerFactory {
     context.addFilter(new FilterHolder(new org.moltx.http.HeadRequestFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addFilter(new FilterHolder(new FastPathFilter(terminology, metrics)), "/fhir/*",
         EnumSet.of(DispatcherType.REQUEST));
-    context.addServlet(new ServletHolder("cds-hooks", new CdsHooksServlet(FHIR, terminology, config.cdsSettings())),
+    context.addServlet(new ServletHolder("cds-hooks", new CdsHooksServlet(terminology, config.cdsSettings())),
         "/cds-services/*");
 
     GzipHandler gzip = new GzipHandler(context);

@@ -1,8 +1,5 @@
 package org.moltx.cdshooks;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Condition;
 import org.moltx.engine.IndicationService;
 import org.moltx.engine.Terminology;
 import org.slf4j.Logger;
@@ -54,7 +49,6 @@ public final class CdsHooksServlet extends HttpServlet {
               + "diagnoses indicate it. Answers without cards when the diagnoses are not available.",
           ORDER_SELECT, PREFETCH, null));
 
-  private final transient FhirContext fhir;
   private final transient ObjectMapper mapper = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private final transient CdsSettings settings;
@@ -62,12 +56,11 @@ public final class CdsHooksServlet extends HttpServlet {
   private final transient IndicationAdvisor advisor;
   private final transient ConditionFetcher fetcher;
 
-  public CdsHooksServlet(FhirContext fhir, Terminology terminology, CdsSettings settings) {
-    this.fhir = fhir;
+  public CdsHooksServlet(Terminology terminology, CdsSettings settings) {
     this.settings = settings;
     this.jwt = new ClientJwtVerifier(settings.trustedIssuers(), settings.clockSkewSeconds(), Clock.systemUTC());
-    this.advisor = new IndicationAdvisor(new IndicationService(terminology), fhir, mapper);
-    this.fetcher = new ConditionFetcher(3_000, 5_000);
+    this.advisor = new IndicationAdvisor(new IndicationService(terminology));
+    this.fetcher = new ConditionFetcher(3_000, 5_000, mapper);
     if (jwt.enabled()) {
       log.info("CDS Hooks: client JWTs required from {}", settings.trustedIssuers().keySet());
     } else {
@@ -149,13 +142,14 @@ public final class CdsHooksServlet extends HttpServlet {
       throw new CdsException(400, "the request has no 'context' object");
     }
     String patientId = text(context.get("patientId"));
-    Bundle orders = parseBundle(context.get("draftOrders"), "context.draftOrders");
-    if (orders == null) {
+    JsonNode draftOrders = context.get("draftOrders");
+    if (draftOrders == null || draftOrders.isNull()) {
       throw new CdsException(400, "context.draftOrders (a Bundle) is required for hook '" + service.hook() + "'");
     }
     boolean light = ORDER_SELECT.equals(service.id());
     Set<String> selections = light ? selections(context.get("selections")) : null;
-    Supplier<List<Condition>> conditions = () -> conditions(request, patientId);
+    CdsResources.Entries orders = CdsResources.entries(draftOrders, "context.draftOrders");
+    Supplier<List<CdsResources.Problem>> conditions = () -> conditions(request, patientId);
     List<CdsJson.Card> cards;
     try {
       cards = advisor.advise(orders, selections, patientId, conditions, light, base);
@@ -181,12 +175,10 @@ public final class CdsHooksServlet extends HttpServlet {
   }
 
   /** The prefetched Conditions, else those read from the client's FHIR server; else the decision cannot be made. */
-  private List<Condition> conditions(CdsJson.Request request, String patientId) {
+  private List<CdsResources.Problem> conditions(CdsJson.Request request, String patientId) {
     JsonNode prefetched = request.prefetch() == null ? null : request.prefetch().get("conditions");
     if (prefetched != null && !prefetched.isNull()) {
-      Bundle bundle = parseBundle(prefetched, "prefetch.conditions");
-      return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-          .filter(Condition.class::isInstance).map(Condition.class::cast).toList();
+      return CdsResources.entries(prefetched, "prefetch.conditions").conditions();
     }
     String server = request.fhirServer();
     if (server == null || server.isBlank()) {
@@ -206,20 +198,6 @@ public final class CdsHooksServlet extends HttpServlet {
       log.warn("CDS Hooks: reading Conditions from {} failed: {}", server, e.getMessage());
       throw new IndicationAdvisor.ConditionsUnavailable("the patient's Conditions were not prefetched and reading them "
           + "from fhirServer failed: " + e.getMessage());
-    }
-  }
-
-  private Bundle parseBundle(JsonNode node, String where) {
-    if (node == null || node.isNull()) {
-      return null;
-    }
-    if (!node.isObject() || !"Bundle".equals(text(node.get("resourceType")))) {
-      throw new CdsException(400, where + " must be a FHIR Bundle");
-    }
-    try {
-      return fhir.newJsonParser().parseResource(Bundle.class, mapper.writeValueAsString(node));
-    } catch (DataFormatException | JsonProcessingException e) {
-      throw new CdsException(400, where + " is not a valid R4 Bundle: " + e.getMessage());
     }
   }
 

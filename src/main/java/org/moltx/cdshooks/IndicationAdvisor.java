@@ -1,8 +1,5 @@
 package org.moltx.cdshooks;
 
-import ca.uhn.fhir.context.FhirContext;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,13 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
-import org.hl7.fhir.r4.model.ServiceRequest;
+import org.moltx.cdshooks.CdsResources.Code;
+import org.moltx.cdshooks.CdsResources.Order;
+import org.moltx.cdshooks.CdsResources.Problem;
 import org.moltx.engine.IndicationService;
 import org.moltx.engine.Indications;
 import org.moltx.engine.Indications.Indication;
@@ -49,136 +42,118 @@ final class IndicationAdvisor {
   }
 
   private final IndicationService indications;
-  private final FhirContext fhir;
-  private final ObjectMapper mapper;
 
-  IndicationAdvisor(IndicationService indications, FhirContext fhir, ObjectMapper mapper) {
+  IndicationAdvisor(IndicationService indications) {
     this.indications = indications;
-    this.fhir = fhir;
-    this.mapper = mapper;
   }
 
   /**
    * Cards for the draft orders.
    *
+   * @param draftOrders the ServiceRequests and Conditions of context.draftOrders
    * @param selections ids ("ServiceRequest/123") of the orders to look at; null: all of them
    * @param conditions the patient's active Conditions, asked for only when a decision needs them
    * @param light order-select: info cards only
    * @param base public base URL of this server, for the links
    */
-  List<CdsJson.Card> advise(Bundle draftOrders, Set<String> selections, String patientId,
-      Supplier<List<Condition>> conditions, boolean light, String base) {
+  List<CdsJson.Card> advise(CdsResources.Entries draftOrders, Set<String> selections, String patientId,
+      Supplier<List<Problem>> conditions, boolean light, String base) {
     List<CdsJson.Card> cards = new ArrayList<>();
-    List<Condition> problems = null;
+    List<Problem> problems = null;
     IndicationService.Catalog catalog = indications.catalog(); // one content for all the orders, even across a reload
-    for (Bundle.BundleEntryComponent entry : draftOrders.getEntry()) {
-      if (!(entry.getResource() instanceof ServiceRequest order) || !selected(order, entry, selections)) {
+    for (Order order : draftOrders.orders()) {
+      if (!selected(order, selections)) {
         continue;
       }
-      for (Coding c : order.getCode().getCoding()) {
-        if (!IndicationService.CPT.equals(TerminologyStore.canonicalSystem(c.getSystem())) || !c.hasCode()) {
+      for (Code c : order.codes()) {
+        if (!IndicationService.CPT.equals(TerminologyStore.canonicalSystem(c.system())) || !hasText(c.code())) {
           continue;
         }
-        Indications ind = catalog.indicationsOf(c.getCode());
+        Indications ind = catalog.indicationsOf(c.code());
         if (ind.isEmpty()) {
           continue; // a code outside our content: nothing to say
         }
-        List<Coding> reasons = reasons(order, draftOrders, problems);
-        if (reasons.stream().anyMatch(r -> ind.covering(r.getCode()).isPresent())) {
+        List<Code> reasons = reasons(order, draftOrders, problems);
+        if (reasons.stream().anyMatch(r -> ind.covering(r.code()).isPresent())) {
           continue; // supported by the order's own reason
         }
         if (problems == null) {
           problems = conditions.get().stream().filter(p -> current(p, patientId)).toList();
           reasons = reasons(order, draftOrders, problems);
-          if (reasons.stream().anyMatch(r -> ind.covering(r.getCode()).isPresent())) {
+          if (reasons.stream().anyMatch(r -> ind.covering(r.code()).isPresent())) {
             continue; // a reasonReference to a Condition known only from the problem list
           }
         }
         Map<String, Indication> supporting = new LinkedHashMap<>();
-        for (Condition p : problems) {
-          for (Coding d : icd10cm(p.getCode())) {
-            ind.covering(d.getCode()).ifPresent(i -> supporting.putIfAbsent(Indications.normalize(d.getCode()), i));
+        for (Problem p : problems) {
+          for (Code d : icd10cm(p.codes())) {
+            ind.covering(d.code()).ifPresent(i -> supporting.putIfAbsent(Indications.normalize(d.code()), i));
           }
         }
         cards.add(supporting.isEmpty()
-            ? notSupported(order, ind, reasons, problems, light, base)
+            ? notSupported(ind, reasons, problems, light, base)
             : supportedByProblemList(order, ind, supporting, base));
       }
     }
     return cards;
   }
 
-  private static boolean selected(ServiceRequest order, Bundle.BundleEntryComponent entry, Set<String> selections) {
-    if (selections == null) {
-      return true;
-    }
-    String id = order.getIdElement().getIdPart();
-    return (id != null && selections.contains("ServiceRequest/" + id))
-        || (entry.hasFullUrl() && selections.contains(entry.getFullUrl()));
+  private static boolean selected(Order order, Set<String> selections) {
+    return selections == null
+        || (order.id() != null && selections.contains("ServiceRequest/" + order.id()))
+        || (order.fullUrl() != null && selections.contains(order.fullUrl()));
   }
 
   /** Active, not refuted, and about this patient (when the Condition names one). */
-  private static boolean current(Condition c, String patientId) {
-    String status = c.getClinicalStatus().getCodingFirstRep().getCode();
+  private static boolean current(Problem c, String patientId) {
+    String status = c.clinicalStatus();
     if (status != null && !Set.of("active", "recurrence", "relapse").contains(status)) {
       return false;
     }
-    String verification = c.getVerificationStatus().getCodingFirstRep().getCode();
+    String verification = c.verificationStatus();
     if ("entered-in-error".equals(verification) || "refuted".equals(verification)) {
       return false;
     }
-    String subject = c.getSubject().getReferenceElement().getIdPart();
-    return patientId == null || subject == null || !"Patient".equals(c.getSubject().getReferenceElement().getResourceType())
-        || patientId.equals(subject);
+    return patientId == null || c.subjectId() == null || !"Patient".equals(c.subjectType())
+        || patientId.equals(c.subjectId());
   }
 
   /** ICD-10-CM codings of the order's reasonCode and of the Conditions its reasonReference points to. */
-  private static List<Coding> reasons(ServiceRequest order, Bundle bundle, List<Condition> problems) {
-    List<Coding> reasons = new ArrayList<>();
-    order.getReasonCode().forEach(cc -> reasons.addAll(icd10cm(cc)));
-    for (Reference ref : order.getReasonReference()) {
-      resolve(ref, order, bundle, problems).ifPresent(c -> reasons.addAll(icd10cm(c.getCode())));
+  private static List<Code> reasons(Order order, CdsResources.Entries bundle, List<Problem> problems) {
+    List<Code> reasons = new ArrayList<>();
+    order.reasonCodes().forEach(cc -> reasons.addAll(icd10cm(cc)));
+    for (String ref : order.reasonReferences()) {
+      resolve(ref, order, bundle, problems).ifPresent(c -> reasons.addAll(icd10cm(c.codes())));
     }
     return reasons;
   }
 
-  private static Optional<Condition> resolve(Reference ref, ServiceRequest order, Bundle bundle, List<Condition> problems) {
-    if (ref.getResource() instanceof Condition c) {
-      return Optional.of(c);
+  private static Optional<Problem> resolve(String ref, Order order, CdsResources.Entries bundle,
+      List<Problem> problems) {
+    if (ref.startsWith("#")) {
+      String id = ref.substring(1);
+      return order.contained().stream().filter(c -> id.equals(c.id())).findFirst();
     }
-    String r = ref.getReference();
-    if (r == null) {
-      return Optional.empty();
+    Optional<Problem> inBundle = bundle.conditions().stream().filter(c -> c.isNamedBy(ref)).findFirst();
+    if (inBundle.isPresent() || problems == null) {
+      return inBundle;
     }
-    if (r.startsWith("#")) {
-      return order.getContained().stream().filter(x -> x instanceof Condition && r.substring(1).equals(x.getIdElement().getIdPart()))
-          .map(Condition.class::cast).findFirst();
-    }
-    for (Bundle.BundleEntryComponent e : bundle.getEntry()) {
-      if (e.getResource() instanceof Condition c && (r.equals(e.getFullUrl()) || sameId(r, c))) {
-        return Optional.of(c);
-      }
-    }
-    if (problems != null) {
-      return problems.stream().filter(c -> sameId(r, c)).findFirst();
-    }
-    return Optional.empty();
+    return problems.stream().filter(c -> c.isNamedBy(ref)).findFirst();
   }
 
-  private static boolean sameId(String reference, Resource r) {
-    String id = r.getIdElement().getIdPart();
-    return id != null && (reference.equals("Condition/" + id) || reference.endsWith("/Condition/" + id));
-  }
-
-  private static List<Coding> icd10cm(CodeableConcept cc) {
-    return cc.getCoding().stream()
-        .filter(c -> c.hasCode() && IndicationService.ICD10CM.equals(TerminologyStore.canonicalSystem(c.getSystem())))
+  private static List<Code> icd10cm(List<Code> codings) {
+    return codings.stream()
+        .filter(c -> hasText(c.code()) && IndicationService.ICD10CM.equals(TerminologyStore.canonicalSystem(c.system())))
         .toList();
+  }
+
+  private static boolean hasText(String s) {
+    return s != null && !s.isEmpty();
   }
 
   // ---- cards
 
-  private CdsJson.Card supportedByProblemList(ServiceRequest order, Indications ind, Map<String, Indication> supporting,
+  private CdsJson.Card supportedByProblemList(Order order, Indications ind, Map<String, Indication> supporting,
       String base) {
     String cpt = ind.order().code();
     List<CdsJson.Suggestion> suggestions = new ArrayList<>();
@@ -203,7 +178,7 @@ final class IndicationAdvisor {
       suggestions.add(new CdsJson.Suggestion("Add " + code + " " + title + " as the order's reason",
           UUID.randomUUID().toString(), suggestions.isEmpty(), List.of(new CdsJson.Action("update",
               "Add ICD-10-CM " + code + " to the reasonCode of the ServiceRequest for CPT " + cpt,
-              withReason(order, code, title)))));
+              order.withReasonCode(IndicationService.ICD10CM, code, title)))));
     }
     detail.append("\n\nAdding it as the order's reason documents why the test is ordered.\n\n").append(DISCLAIMER);
     String first1 = supporting.keySet().iterator().next();
@@ -212,16 +187,16 @@ final class IndicationAdvisor {
         detail.toString(), "info", source(base), suggestions, "at-most-one", null, links(ind, base));
   }
 
-  private CdsJson.Card notSupported(ServiceRequest order, Indications ind, List<Coding> reasons, List<Condition> problems,
-      boolean light, String base) {
+  private CdsJson.Card notSupported(Indications ind, List<Code> reasons, List<Problem> problems, boolean light,
+      String base) {
     String cpt = ind.order().code();
     StringBuilder detail = new StringBuilder();
     detail.append("No diagnosis on the order or on the patient's problem list is a listed indication for **CPT ")
         .append(md(cpt)).append("**").append(cptTitle(ind)).append(".\n\n");
     List<String> considered = new ArrayList<>();
-    reasons.forEach(r -> considered.add(md(r.getCode()) + " " + md(orEmpty(title(ind, r.getCode()), r.getDisplay())) + " (order)"));
-    for (Condition p : problems) {
-      icd10cm(p.getCode()).forEach(d -> considered.add(md(d.getCode()) + " " + md(orEmpty(title(ind, d.getCode()), d.getDisplay()))
+    reasons.forEach(r -> considered.add(md(r.code()) + " " + md(orEmpty(title(ind, r.code()), r.display())) + " (order)"));
+    for (Problem p : problems) {
+      icd10cm(p.codes()).forEach(d -> considered.add(md(d.code()) + " " + md(orEmpty(title(ind, d.code()), d.display()))
           + " (problem list)"));
     }
     detail.append(considered.isEmpty() ? "No ICD-10-CM diagnosis was found on the order or the problem list."
@@ -239,17 +214,6 @@ final class IndicationAdvisor {
         : "CPT " + cpt + " has no listed indication among the order's or problem-list diagnoses";
     return new CdsJson.Card(UUID.randomUUID().toString(), summary(summary), detail.toString(), light ? "info" : "warning",
         source(base), null, null, light ? null : OVERRIDE_REASONS, links(ind, base));
-  }
-
-  private JsonNode withReason(ServiceRequest order, String code, String title) {
-    ServiceRequest updated = order.copy();
-    updated.addReasonCode(new CodeableConcept(new Coding(IndicationService.ICD10CM, code, title)).setText(title));
-    try {
-      // a parser per use: HAPI parsers are not to be shared between threads
-      return mapper.readTree(fhir.newJsonParser().encodeResourceToString(updated));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String title(Indications ind, String code) {

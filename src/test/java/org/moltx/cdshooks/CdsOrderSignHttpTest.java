@@ -90,6 +90,27 @@ class CdsOrderSignHttpTest {
   }
 
   @Test
+  void aReasonReferenceToAContainedConditionCounts() {
+    ServiceRequest sr = order("sr1", "81455");
+    sr.addContained(condition("dx", "C92.10"));
+    sr.addReasonReference(new Reference("#dx"));
+    assertThat(cards(post(SIGN, orderSign(sr)))).isEmpty();
+  }
+
+  @Test
+  void aReasonReferenceToAProblemListConditionCounts() {
+    // C92.10 is not in the draft orders: it is found among the prefetched Conditions
+    ServiceRequest sr = order("sr1", "81455");
+    sr.addReasonReference(new Reference("Condition/dx-cml"));
+    assertThat(cards(post(SIGN, orderSign(sr, condition("dx-cml", "C92.10"))))).isEmpty();
+    // a reference to a Condition nobody has is no reason: the problem list alone decides
+    ServiceRequest dangling = order("sr1", "81455");
+    dangling.addReasonReference(new Reference("Condition/elsewhere"));
+    assertThat(cards(post(SIGN, orderSign(dangling, condition("c1", "I10"))))).extracting(c -> c.get("indicator").asText())
+        .containsExactly("warning");
+  }
+
+  @Test
   void hierarchy81311WithColonCancerOfTheSigmoidIsSupported() {
     // the map lists the category C18; C18.7 (malignant neoplasm of sigmoid colon) is below it
     assertThat(cards(post(SIGN, orderSign(order("sr1", "81311", "C18.7"))))).isEmpty();
