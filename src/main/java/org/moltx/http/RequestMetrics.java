@@ -100,10 +100,28 @@ public final class RequestMetrics implements RequestLog {
           .addKeyValue("ms", Math.round(ms * 1000) / 1000.0)
           .addKeyValue("remote", remote)
           .addKeyValue("operation", kind.operation())
-          .setMessage(() -> String.format("%s %s %d %dB %.3fms %s", request.getMethod(), target, status,
-              bytes, ms, remote))
+          .setMessage(() -> accessLine(request.getMethod(), target, status, bytes, nanos, remote))
           .log();
     }
+  }
+
+  /**
+   * "GET /fhir/metadata 200 1234B 0.412ms 127.0.0.1". Built by hand: String.format's %.3f cost more than the rest
+   * of the access log on a response-cache hit (JFR).
+   */
+  static String accessLine(String method, String target, int status, long bytes, long nanos, String remote) {
+    StringBuilder b = new StringBuilder(96 + (target == null ? 0 : target.length()));
+    b.append(method).append(' ').append(target).append(' ').append(status).append(' ').append(bytes).append("B ");
+    long micros = (nanos + 500) / 1000;
+    long fraction = micros % 1000;
+    b.append(micros / 1000).append('.');
+    if (fraction < 100) {
+      b.append('0');
+    }
+    if (fraction < 10) {
+      b.append('0');
+    }
+    return b.append(fraction).append("ms ").append(remote).toString();
   }
 
   private static String target(Request request) {
