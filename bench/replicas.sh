@@ -45,18 +45,8 @@ trap cleanup EXIT
 command -v wrk >/dev/null && command -v nginx >/dev/null || die "needs wrk and nginx (apt-get install wrk nginx)"
 [[ -f $ROOT/target/moltx.jar ]] || die "no target/moltx.jar: mvn -B -DskipTests package"
 
-# the mixed workload's codes, as bench/run.sh picks them (billable FY2026 codes the FY2027 addenda do not touch)
-RELEASES=$ROOT/terminology/releases
-{
-  awk '{ print "X", $3 }' "$RELEASES/icd10cm-order-addenda-FY2027.txt"
-  zcat "$RELEASES/icd10cm-order-FY2026.txt.gz" | tr -d '\r' \
-    | awk '{ code = substr($0, 7, 7); gsub(/ /, "", code); if (substr($0, 15, 1) == "1") print "B", code }'
-} | awk -v want=10000 '
-    $1 == "X" { skip[$2] = 1; next }
-    !($2 in skip) { codes[n++] = $2 }
-    END { step = int(n / want); if (step < 1) step = 1
-          for (i = 0; i < n && taken < want; i += step) { c = codes[i]; print (length(c) > 3 ? substr(c, 1, 3) "." substr(c, 4) : c); taken++ } }' \
-  > "$WORK/codes.txt"
+# the mixed workload's codes, as bench/run.sh picks them
+"$ROOT/bench/mixed-codes.sh" > "$WORK/codes.txt"
 
 # start_replica I: starts replica I on BASE_PORT+I and waits for /readyz 200; sets READY_MS (how long it took)
 start_replica() {

@@ -132,28 +132,14 @@ while BUSY_BEFORE=$(cpu_busy_pct); (( BUSY_BEFORE > 10 )); do
 done
 
 # --- 3. the 10,000 codes of the mixed workload -------------------------------------------------------------------
-# Billable FY2026 codes (order file: order number, code in columns 7-13, billable flag in column 15), minus every
-# code the FY2027 addenda touch (so each code answers the same in both years), every Nth, dotted after 3 characters.
-RELEASES=$ROOT/terminology/releases
-{
-  awk '{ print "X", $3 }' "$RELEASES/icd10cm-order-addenda-FY2027.txt"  # action, flag, code, titles
-  zcat "$RELEASES/icd10cm-order-FY2026.txt.gz" | tr -d '\r' \
-    | awk '{ code = substr($0, 7, 7); gsub(/ /, "", code); if (substr($0, 15, 1) == "1") print "B", code }'
-} | awk -v want="$MIXED_CODES" '
-    $1 == "X" { skip[$2] = 1; next }
-    !($2 in skip) { codes[n++] = $2 }
-    END {
-      step = int(n / want); if (step < 1) step = 1
-      for (i = 0; i < n && taken < want; i += step) {
-        c = codes[i]; print (length(c) > 3 ? substr(c, 1, 3) "." substr(c, 4) : c); taken++
-      }
-    }' > "$WORK/codes.txt"
+"$BENCH_DIR/mixed-codes.sh" "$MIXED_CODES" > "$WORK/codes.txt"
 log "bench: mixed workload over $(wc -l < "$WORK/codes.txt") distinct ICD-10-CM codes"
 
 # --- 3b. the typeahead workload: what people type in a code picker -------------------------------------------------
 # Distinct $expand searches over ICD-10-CM with count=10, drawn with a fixed seed from the FY2026 long titles: a word
 # prefix of 3-7 letters (75%; one word, or a whole word then the next word's prefix), or a code prefix of 2-5
 # characters, dotted after 3 like a coder types it (25%). One path per line; wrk.lua's "paths" mode cycles them.
+RELEASES=$ROOT/terminology/releases
 zcat "$RELEASES/icd10cm-order-FY2026.txt.gz" | tr -d '\r' | awk -v want="$TYPEAHEAD_QUERIES" '
     BEGIN { srand(12) }
     { code = substr($0, 7, 7); gsub(/ /, "", code); codes[n] = code; titles[n++] = tolower(substr($0, 78)) }
