@@ -48,20 +48,32 @@ final class CodePage {
       code = Indications.normalize(code); // C9201 is C92.01
       i = release.indexOf(code);
     }
+    if (i < 0 && version == null) {
+      // a code deleted in the newest release: its page is that of the newest release that still has it
+      for (StoredCodeSystem older : store.codeSystemVersions(system)) {
+        if (older.release().indexOf(code) >= 0) {
+          release = older.release();
+          i = release.indexOf(code);
+          break;
+        }
+      }
+    }
     if (i < 0) {
       throw unknown(store, release, given);
     }
+    boolean newest = release == store.codeSystemVersions(system).get(0).release();
+    String pinned = newest ? null : release.version(); // links to other codes stay in this release
     LookupResult lookup = terminology.lookup(store,
         new LookupRequest(system, release.version(), code, null, null, List.of()));
     Map<String, String> names = Layout.systems(store);
     String systemName = names.getOrDefault(system, system);
     Html m = new Html();
-    breadcrumb(m, release, i, version);
+    breadcrumb(m, release, i, pinned);
     m.open("h1").el("span", code, "class", "code").text(" ").text(lookup.display() == null ? "" : lookup.display())
         .close("h1");
     m.open("dl", "class", "facts");
     m.el("dt", "System").open("dd").text(systemName + " ").el("code", system).close("dd");
-    m.el("dt", "Version").el("dd", release.version() + (version == null ? " (newest)" : ""));
+    m.el("dt", "Version").el("dd", release.version() + (newest ? " (newest)" : ""));
     m.el("dt", "Status").open("dd");
     List<String> status = ConceptStatus.of(release, i);
     if (status.isEmpty()) {
@@ -73,9 +85,9 @@ final class CodePage {
       m.el("dt", "Definition").el("dd", lookup.definition());
     }
     m.close("dl");
-    fhir(m, Links.lookup(system, code, version), "CodeSystem/$lookup");
+    fhir(m, Links.lookup(system, code, pinned), "CodeSystem/$lookup");
 
-    children(m, release, i, version);
+    children(m, release, i, pinned);
     designations(m, lookup);
     properties(m, store, lookup);
     change(m, store, system, code);
@@ -84,7 +96,7 @@ final class CodePage {
       mappedFrom(m, store, system, code);
     }
     if (IndicationService.ICD10CM.equals(system)) {
-      testsIndicated(m, store, code);
+      testsIndicated(m, store, release, i);
     }
     valueSets(m, store, system, code);
     return Layout.page(store, code + " " + (lookup.display() == null ? "" : lookup.display()), m, null, system, false);
@@ -104,10 +116,14 @@ final class CodePage {
   private PageException unknown(TerminologyStore store, CodeSystemRelease release, String code) {
     Html more = new Html();
     List<ExpansionItem> near = List.of();
-    try {
-      near = terminology.search(store, code, List.of(release.url()), 8).items();
-    } catch (RuntimeException e) {
-      // no suggestions for text the search cannot take
+    // the code as given, then shorter and shorter prefixes of it: C92.0Q suggests C92.0 and the codes below it
+    for (String text = code; near.isEmpty() && text.length() >= Math.max(1, code.length() - 4);
+        text = text.substring(0, text.length() - 1)) {
+      try {
+        near = terminology.search(store, text, List.of(release.url()), 8).items();
+      } catch (RuntimeException e) {
+        // no suggestions for text the search cannot take
+      }
     }
     if (!near.isEmpty()) {
       more.el("h2", "Near matches");
@@ -295,25 +311,42 @@ final class CodePage {
         .distinct().toList();
   }
 
-  private void testsIndicated(Html m, TerminologyStore store, String code) {
-    TranslateResult r = terminology.translate(store, new TranslateRequest(code, IndicationService.ICD10CM, null,
-        IndicationService.INDICATIONS_MAP, null, null, null, null, true, true));
-    List<TranslateMatch> tests = r.matches().stream().filter(x -> x.concept() != null).toList();
+  /**
+   * The tests this diagnosis indicates: those listing it, then those listing one of its ancestors (C92.01 is listed
+   * for 81455 itself and falls under C92.0, listed for 81311). Each ancestor is asked by $translate on its own: the
+   * operation's hierarchy road stops at the nearest mapped ancestor, and a coder wants them all.
+   */
+  private void testsIndicated(Html m, TerminologyStore store, CodeSystemRelease release, int index) {
+    String code = release.code(index);
+    record Test(CodingValue test, String via, String viaTitle) {}
+    java.util.LinkedHashMap<String, Test> tests = new java.util.LinkedHashMap<>();
+    for (int a = index; a >= 0; a = release.parent(a)) {
+      TranslateResult r = terminology.translate(store, new TranslateRequest(release.code(a), IndicationService.ICD10CM,
+          release.version(), IndicationService.INDICATIONS_MAP, null, null, null, null, true, false));
+      for (TranslateMatch t : r.matches()) {
+        if (t.concept() != null) {
+          tests.putIfAbsent(t.concept().code(), new Test(t.concept(), a == index ? null : release.code(a),
+              release.display(a)));
+        }
+      }
+    }
     m.open("section", "id", "tests").el("h2", "CPT tests it indicates (" + tests.size() + ")");
     if (tests.isEmpty()) {
       m.el("p", "No CPT test of this server's content lists " + code + " or an ancestor of it as an indication.");
     } else {
-      CodingValue via = tests.get(0).via();
-      m.el("p", via == null ? code + " is itself a listed indication of:"
-          : code + " has no listing of its own; through its ancestor " + via.code() + " ("
-              + (via.display() == null ? "" : via.display()) + "):", "class", via == null ? null : "via");
       m.open("ul", "class", "results");
-      for (TranslateMatch t : tests) {
-        CodingValue c = t.concept();
+      for (Test t : tests.values()) {
+        CodingValue c = t.test();
         m.open("li").a(Links.code(c.system(), c.code()), c.code(), "class", "code").text(" ")
-            .el("span", c.display() == null ? "" : c.display(), "class", "display").text(" ")
-            .a("/check?code=" + Links.enc(c.code()) + "&diagnosis=" + Links.enc(code), "check the order")
-            .close("li");
+            .el("span", c.display() == null ? "" : c.display(), "class", "display").text(": ");
+        if (t.via() == null) {
+          m.text("listed for " + code + " itself");
+        } else {
+          m.text("through its ancestor ").a(Links.code(IndicationService.ICD10CM, t.via()), t.via(), "class", "code")
+              .text(" " + (t.viaTitle() == null ? "" : t.viaTitle()));
+        }
+        m.text(" \u00b7 ").a("/check?code=" + Links.enc(c.code()) + "&diagnosis=" + Links.enc(code),
+            "check an order of " + c.code()).close("li");
       }
       m.close("ul");
     }
