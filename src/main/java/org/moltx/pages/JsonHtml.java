@@ -18,7 +18,8 @@ final class JsonHtml {
     m.el("h1", title);
     m.open("p", "class", "summary").text("Status " + status + " \u00b7 ")
         .a(request + (request.contains("?") ? "&" : "?") + "_format=json", "as JSON").close("p");
-    m.open("pre", "class", "json").open("code");
+    // focusable and named: a keyboard user can scroll a long answer sideways
+    m.open("pre", "class", "json", "tabindex", "0", "role", "region", "aria-label", "FHIR JSON answer").open("code");
     try {
       write(m, JSON.readTree(json), 0);
     } catch (IOException e) {
