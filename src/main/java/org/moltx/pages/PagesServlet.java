@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class PagesServlet extends HttpServlet {
   private static final Logger log = LoggerFactory.getLogger(PagesServlet.class);
   private static final String HTML = "text/html;charset=utf-8";
+  private static final com.fasterxml.jackson.databind.ObjectMapper ERROR_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final transient Terminology terminology;
   private final transient SearchPages search;
@@ -59,8 +61,7 @@ public final class PagesServlet extends HttpServlet {
     } catch (PageException e) {
       if (path.equals("/suggest")) {
         response.setStatus(e.status());
-        json(response, ("{\"error\":\"" + e.getMessage().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}")
-            .getBytes(StandardCharsets.UTF_8));
+        json(response, ERROR_JSON.writeValueAsBytes(java.util.Map.of("error", e.getMessage())));
         return;
       }
       html(response, e.status(), problem(store, e));

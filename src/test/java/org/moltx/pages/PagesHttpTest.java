@@ -111,7 +111,9 @@ class PagesHttpTest {
     JsonNode e116 = new ObjectMapper().readTree(get("/suggest?q=e116&system=" + enc(ICD)).body()).get("items");
     assertThat(e116.get(0).get("status").asText()).isEqualTo("header");
     assertThat(e116.get(1).get("code").asText() + " " + e116.get(1).get("status").asText()).isEqualTo("E11.61 header");
-    assertThat(get("/suggest").statusCode()).isEqualTo(400);
+    HttpResponse<String> missing = get("/suggest");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.body()).isEqualTo("{\"error\":\"Missing 'q': give the text typed.\"}");
   }
 
   @Test
