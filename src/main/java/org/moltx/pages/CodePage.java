@@ -87,9 +87,7 @@ final class CodePage {
     m.close("dl");
     fhir(m, Links.lookup(system, code, pinned), "CodeSystem/$lookup");
 
-    children(m, release, i, pinned);
-    designations(m, lookup);
-    properties(m, store, lookup);
+    // what a coder asks first (the change, indications, tests) before the concept's details
     change(m, store, system, code);
     if (IndicationService.CPT.equals(system)) {
       cptIndications(m, code);
@@ -98,6 +96,9 @@ final class CodePage {
     if (IndicationService.ICD10CM.equals(system)) {
       testsIndicated(m, store, release, i);
     }
+    children(m, release, i, pinned);
+    properties(m, store, lookup);
+    designations(m, lookup);
     valueSets(m, store, system, code);
     return Layout.page(store, code + " " + (lookup.display() == null ? "" : lookup.display()), m, null, system, false);
   }
