@@ -29,6 +29,8 @@ import org.moltx.store.TerminologyStore;
  * the FHIR request that returns the same facts.
  */
 final class CodePage {
+  /** The CPT properties that say how a test is billed: shown in a section of their own. */
+  private static final List<String> BILLING = List.of("modifier", "place-of-service");
   private final Terminology terminology;
   private final IndicationService indications;
 
@@ -92,6 +94,7 @@ final class CodePage {
     if (IndicationService.CPT.equals(system)) {
       cptIndications(m, code);
       mappedFrom(m, store, system, code);
+      billingContext(m, store, lookup, system, code);
     }
     if (IndicationService.ICD10CM.equals(system)) {
       testsIndicated(m, store, release, i);
@@ -189,7 +192,8 @@ final class CodePage {
 
   private static void properties(Html m, TerminologyStore store, LookupResult lookup) {
     List<ResultProperty> shown = lookup.properties().stream()
-        .filter(p -> !p.code().equals("parent") && !p.code().equals("child") && !p.code().equals("inactive"))
+        .filter(p -> !p.code().equals("parent") && !p.code().equals("child") && !p.code().equals("inactive")
+            && !BILLING.contains(p.code()))
         .toList();
     if (shown.isEmpty()) {
       return;
@@ -214,6 +218,38 @@ final class CodePage {
       m.close("td").close("tr");
     }
     m.close("tbody").close("table").close("section");
+  }
+
+  /** The modifiers and places of service that apply to a CPT code (its modifier and place-of-service properties). */
+  private static void billingContext(Html m, TerminologyStore store, LookupResult lookup, String system,
+      String code) {
+    List<ResultProperty> billing = lookup.properties().stream().filter(p -> BILLING.contains(p.code())).toList();
+    if (billing.isEmpty()) {
+      return;
+    }
+    Map<String, String> names = Layout.systems(store);
+    m.open("section", "id", "billing").el("h2", "Modifiers and place of service");
+    m.open("table").open("thead").open("tr").el("th", "Applies", "scope", "col").el("th", "Code", "scope", "col")
+        .el("th", "Display", "scope", "col").close("tr").close("thead").open("tbody");
+    for (ResultProperty p : billing) {
+      m.open("tr").el("td", label(p.code())).open("td");
+      if (p.value() instanceof CodingValue c) {
+        if (names.containsKey(TerminologyStore.canonicalSystem(c.system()))) {
+          m.a(Links.code(c.system(), c.code()), c.code(), "class", "code");
+        } else {
+          m.el("span", c.code(), "class", "code");
+        }
+        m.close("td").el("td", (c.display() == null ? "" : c.display()) + " ("
+            + names.getOrDefault(c.system(), c.system()) + ")");
+      } else {
+        m.text(String.valueOf(p.value())).close("td").el("td", "");
+      }
+      m.close("tr");
+    }
+    m.close("tbody").close("table");
+    fhir(m, Links.lookup(system, code, null) + "&property=modifier&property=place-of-service",
+        "CodeSystem/$lookup (modifier, place-of-service)");
+    m.close("section");
   }
 
   /** "place-of-service" reads as "place of service". */

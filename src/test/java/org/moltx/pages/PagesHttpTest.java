@@ -122,6 +122,8 @@ class PagesHttpTest {
     assertThat(d.selectFirst("h1").text()).isEqualTo("Search: <script>alert(1)</script>");
     assertThat(d.select("script").eachAttr("src")).containsExactly("/static/suggest.js");
     assertThat(d.selectFirst("input#q").attr("value")).isEqualTo("<script>alert(1)</script>");
+    Document accents = page("/search?q=" + enc("Fi\u00e8vre \u00e9t\u00e9 \u6f22\u5b57"), 200);
+    assertThat(accents.selectFirst("h1").text()).isEqualTo("Search: Fi\u00e8vre \u00e9t\u00e9 \u6f22\u5b57");
     Document code = page("/code?system=" + enc(ICD) + "&code=" + enc("\"><img src=x onerror=alert(1)>"), 404);
     assertThat(code.select("img")).isEmpty();
     assertThat(code.selectFirst("p.problem").text()).isEqualTo("'\"><img src=x onerror=alert(1)>' is not a code of "
@@ -147,12 +149,11 @@ class PagesHttpTest {
     assertThat(related.select("tbody tr").stream().map(tr -> tr.select("a.code").text() + " "
         + tr.select("td").get(1).text()).toList()).containsExactly("81445 narrower", "81450 narrower",
         "81449 relatedto", "81451 relatedto", "81456 relatedto");
-    assertThat(d.select("section").stream().filter(s -> s.selectFirst("h2").text().equals("Properties"))
-        .flatMap(s -> s.select("tbody tr").stream()).map(Element::text)
-        .filter(t -> t.startsWith("modifier") || t.startsWith("place of service")).toList())
-        .containsExactly("modifier 26 Professional component (Current Procedural Terminology (CPT) - moltx fragment)",
-            "modifier TC Technical component (HCPCS Level II - moltx fragment)",
-            "place of service 81 Independent Laboratory (CMS Place of Service Codes)");
+    assertThat(texts(d, "#billing tbody tr")).containsExactly(
+        "modifier 26 Professional component (Current Procedural Terminology (CPT) - moltx fragment)",
+        "modifier TC Technical component (HCPCS Level II - moltx fragment)",
+        "place of service 81 Independent Laboratory (CMS Place of Service Codes)");
+    assertThat(d.selectFirst("#billing a.code").attr("href")).isEqualTo("/code?system=" + enc(CPT) + "&code=26");
     assertThat(texts(d, "#value-sets li > a:first-child")).contains("CPT genomic sequencing panels for neoplasms");
   }
 
