@@ -98,7 +98,9 @@ public final class ServerFactory {
     // first: HEAD becomes the GET it mirrors, for the fast path and HAPI alike
     context.addFilter(new FilterHolder(new org.moltx.http.HeadRequestFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     // the pages for people: the root and what OpsHandler lets through as a page; /fhir as HTML for a browser
-    context.addServlet(new ServletHolder("pages", new PagesServlet(terminology)), "/");
+    ServletHolder pages = new ServletHolder("pages", new PagesServlet(terminology));
+    pages.setInitOrder(2); // at start, not on the first visitor's request
+    context.addServlet(pages, "/");
     context.addFilter(new FilterHolder(new FhirHtmlFilter(terminology)), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
     context.addFilter(new FilterHolder(new FastPathFilter(terminology, metrics)), "/fhir/*",
         EnumSet.of(DispatcherType.REQUEST));
