@@ -28,6 +28,8 @@ import org.moltx.engine.Terminology;
  */
 public final class FhirHtmlFilter implements Filter {
   private static final String FHIR_JSON = "application/fhir+json";
+  /** The largest JSON answer shown as a page. */
+  static final int MAX_PAGE_JSON = 512 * 1024;
   private final Terminology terminology;
 
   public FhirHtmlFilter(Terminology terminology) {
@@ -61,6 +63,10 @@ public final class FhirHtmlFilter implements Filter {
     HttpServletResponse response = (HttpServletResponse) resp;
     Captured captured = new Captured(response);
     chain.doFilter(new AsJson(request), captured);
+    if (captured.passedThrough()) {
+      captured.finish(); // too large to show as a page: it went out as JSON
+      return;
+    }
     byte[] body = captured.bytes();
     String type = captured.getContentType();
     if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
@@ -106,21 +112,33 @@ public final class FhirHtmlFilter implements Filter {
     }
   }
 
-  /** The answer kept in memory (answers are bounded by the FHIR layer's own limits) to be rendered after. */
+  /**
+   * The answer kept in memory to be rendered after, up to {@link #MAX_PAGE_JSON}: a larger one (the whole ICD-10-CM
+   * CodeSystem is 37 MB, the NUCC one 1 MB) is no page for a person and would cost many times its size as one: it
+   * goes out as the JSON it is, as it is written.
+   */
   private static final class Captured extends HttpServletResponseWrapper {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
     private int status = 200;
     private String contentType;
     private PrintWriter writer;
+    private ServletOutputStream direct;
     private final ServletOutputStream stream = new ServletOutputStream() {
       @Override
-      public void write(int b) {
-        buffer.write(b);
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
       }
 
       @Override
-      public void write(byte[] b, int off, int len) {
-        buffer.write(b, off, len);
+      public void write(byte[] b, int off, int len) throws IOException {
+        if (direct == null && buffer.size() + len > MAX_PAGE_JSON) {
+          passThrough();
+        }
+        if (direct != null) {
+          direct.write(b, off, len);
+        } else {
+          buffer.write(b, off, len);
+        }
       }
 
       @Override
@@ -138,6 +156,28 @@ public final class FhirHtmlFilter implements Filter {
       super(response);
     }
 
+    private void passThrough() throws IOException {
+      HttpServletResponse real = (HttpServletResponse) getResponse();
+      real.setStatus(status);
+      if (contentType != null) {
+        real.setContentType(contentType);
+      }
+      direct = real.getOutputStream();
+      direct.write(buffer.toByteArray());
+      buffer.reset();
+    }
+
+    boolean passedThrough() {
+      if (writer != null) {
+        writer.flush();
+      }
+      return direct != null;
+    }
+
+    void finish() throws IOException {
+      direct.flush();
+    }
+
     byte[] bytes() {
       if (writer != null) {
         writer.flush();
@@ -153,7 +193,7 @@ public final class FhirHtmlFilter implements Filter {
     @Override
     public PrintWriter getWriter() {
       if (writer == null) {
-        writer = new PrintWriter(new OutputStreamWriter(buffer, StandardCharsets.UTF_8));
+        writer = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
       }
       return writer;
     }
@@ -218,6 +258,9 @@ public final class FhirHtmlFilter implements Filter {
 
     @Override
     public void reset() {
+      if (direct != null) {
+        throw new IllegalStateException("the answer is already going out");
+      }
       buffer.reset();
       writer = null;
       status = 200;
@@ -237,7 +280,7 @@ public final class FhirHtmlFilter implements Filter {
 
     @Override
     public boolean isCommitted() {
-      return false;
+      return direct != null && getResponse().isCommitted();
     }
   }
 }

@@ -246,6 +246,15 @@ class PagesHttpTest {
   }
 
   @Test
+  void aFhirAnswerTooLargeForAPageGoesToTheBrowserAsTheJsonItIs() {
+    HttpResponse<String> html = get("/fhir/CodeSystem/nucc-provider-taxonomy", "Accept", "text/html");
+    HttpResponse<String> json = get("/fhir/CodeSystem/nucc-provider-taxonomy", "Accept", "application/fhir+json");
+    assertThat(html.statusCode()).isEqualTo(200);
+    assertThat(html.headers().firstValue("Content-Type")).hasValue("application/fhir+json;charset=utf-8");
+    assertThat(html.body()).hasSizeGreaterThan(FhirHtmlFilter.MAX_PAGE_JSON).isEqualTo(json.body());
+  }
+
+  @Test
   void assetsAreServedFromTheJarWithCachingHeaders() {
     HttpResponse<String> css = get("/static/moltx.css");
     assertThat(css.statusCode()).isEqualTo(200);
