@@ -124,7 +124,7 @@ public final class ServerFactory {
     graceful.setHandler(new SingleDateHeader(new RequestLimits(config.maxUrlLength(), config.maxParams(), size)));
     server.setHandler(graceful);
     server.setErrorHandler(new JsonErrorHandler());
-    server.setRequestLog(new RequestMetrics(metrics, config.accessLog()));
+    server.setRequestLog(new RequestMetrics(metrics, config.accessLog(), PagesServlet::isPage));
     server.setStopTimeout(config.shutdownTimeoutMillis());
     server.addBean(reloader, false);
     server.addBean(terminology, false);

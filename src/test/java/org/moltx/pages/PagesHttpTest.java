@@ -241,6 +241,9 @@ class PagesHttpTest {
     assertThat(json.body()).startsWith("{\"resourceType\":\"Parameters\"");
     HttpResponse<String> format = get(lookup + "&_format=json", "Accept", "text/html");
     assertThat(format.body()).startsWith("{\"resourceType\":\"Parameters\"");
+    HttpResponse<String> again = get(lookup, "Accept", "text/html");
+    assertThat(again.body()).isEqualTo(get(lookup, "Accept", "text/html").body());
+    assertThat(again.headers().firstValue("Content-Security-Policy")).hasValue(BrowserHeaders.POLICY);
     Document missing = page("/fhir/CodeSystem/$lookup?system=" + enc(CPT) + "&code=00000", 404);
     assertThat(missing.selectFirst("pre.json .j-string").text()).isEqualTo("\"OperationOutcome\"");
   }
@@ -287,6 +290,23 @@ class PagesHttpTest {
     Document d = page("/search?q=" + "a".repeat(201), 400);
     assertThat(d.selectFirst("p.problem").text()).isEqualTo("'q' is 201 characters long; at most 200 are accepted.");
     assertThat(get("/search?q=" + "a".repeat(9000)).statusCode()).isEqualTo(414);
+  }
+
+  @Test
+  void pagesAreTimedAsOperationPageInTheMetrics() {
+    get("/code?system=" + enc(CPT) + "&code=81455");
+    String metrics = get("/metrics").body();
+    assertThat(metrics.lines().filter(l -> l.startsWith("moltx_requests_seconds_count{")
+        && l.contains("operation=\"page\"") && l.contains("status=\"2xx\""))).hasSize(1);
+  }
+
+  @Test
+  void headIsAnsweredLikeGet() {
+    HttpResponse<String> head = TestServer.send(HttpRequest.newBuilder(URI.create(TestServer.baseUrl()
+        + "/code?system=" + enc(CPT) + "&code=81455")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
+    assertThat(head.body()).isEmpty();
   }
 
   @Test
