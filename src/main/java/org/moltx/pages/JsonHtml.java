@@ -36,7 +36,7 @@ final class JsonHtml {
         return;
       }
       m.text("{\n");
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> f = fields.next();
         m.text(indent(depth + 1)).el("span", "\"" + f.getKey() + "\"", "class", "j-key").text(": ");

@@ -48,6 +48,13 @@ class PagesBrowserTest {
   private static WebDriver browser;
   private static String base;
   private static final List<Long> latencies = new ArrayList<>();
+  /**
+   * Selenium looks for DevTools bindings of this chromium's version, which the tests do not use: no warning. Held
+   * here because java.util.logging keeps its loggers only weakly.
+   */
+  private static final List<java.util.logging.Logger> QUIET = List.of(
+      java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"),
+      java.util.logging.Logger.getLogger("org.openqa.selenium.chromium.ChromiumDriver"));
 
   @BeforeAll
   static void startBrowser() {
@@ -56,6 +63,9 @@ class PagesBrowserTest {
             + "sudo apt-get install -y chromium chromium-driver (.ci/run installs them)", CHROMIUM, DRIVER)
         .isTrue();
     base = TestServer.baseUrl();
+    for (java.util.logging.Logger quiet : QUIET) {
+      quiet.setLevel(java.util.logging.Level.OFF);
+    }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
