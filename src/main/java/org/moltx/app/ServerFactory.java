@@ -61,7 +61,8 @@ public final class ServerFactory {
   /**
    * The server, not started. Handlers, outermost first: graceful shutdown, URL and parameter limits, body size
    * limit, operational endpoints (/healthz, /readyz, /metrics, /admin/reload), the browser security headers, CORS,
-   * the response cache, gzip, and the servlets (/fhir, /cds-services, the pages at /). The {@link Reloader} is a bean of the server (Main wires SIGHUP to it).
+   * the response cache, gzip, and the servlets (/fhir, /cds-services, the pages at /). The {@link Reloader} is a bean
+   * of the server (Main wires SIGHUP to it).
    */
   public static Server createServer(int port, Config config) {
     Path folder = ContentFolder.resolve(config);
@@ -101,7 +102,8 @@ public final class ServerFactory {
     ServletHolder pages = new ServletHolder("pages", new PagesServlet(terminology));
     pages.setInitOrder(2); // at start, not on the first visitor's request
     context.addServlet(pages, "/");
-    context.addFilter(new FilterHolder(new FhirHtmlFilter(terminology)), "/fhir/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addFilter(new FilterHolder(new FhirHtmlFilter(terminology)), "/fhir/*",
+        EnumSet.of(DispatcherType.REQUEST));
     context.addFilter(new FilterHolder(new FastPathFilter(terminology, metrics)), "/fhir/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder("cds-hooks", new CdsHooksServlet(terminology, config.cdsSettings())),

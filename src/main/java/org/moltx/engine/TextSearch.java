@@ -10,7 +10,8 @@ import org.moltx.store.TerminologyStore;
 
 /**
  * Search as people type, over one or several code systems at once: each system's best matches come from the ranked
- * {@code $expand} filter search ({@link ExpandService}), and are merged by the same rank keys ({@link TextFilter#rank}),
+ * {@code $expand} filter search ({@link ExpandService}), and are merged by the same rank keys
+ * ({@link TextFilter#rank}),
  * which compare across releases (exact code, then codes beginning with the text, then text matches by quality).
  *
  * @param items the best matches over all the systems, best first

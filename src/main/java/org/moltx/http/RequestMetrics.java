@@ -31,7 +31,6 @@ public final class RequestMetrics implements RequestLog {
   private final MeterRegistry registry;
   private final boolean logEach;
   private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
-
   private final Predicate<String> pages;
 
   public RequestMetrics(MeterRegistry registry, boolean accessLog) {

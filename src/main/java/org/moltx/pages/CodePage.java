@@ -336,7 +336,8 @@ final class CodePage {
         }
         m.close("tbody").close("table");
         m.open("p", "class", "fhir-link").text("FHIR: ")
-            .a(Links.translateWithMap(map.map().getUrl(), system, code, target), "ConceptMap/$translate").text(" \u00b7 ")
+            .a(Links.translateWithMap(map.map().getUrl(), system, code, target), "ConceptMap/$translate")
+            .text(" \u00b7 ")
             .a(Links.conceptMap(map.map().getIdElement().getIdPart()), "the whole map").close("p");
         m.close("section");
       }

@@ -164,7 +164,8 @@ class PagesHttpTest {
     assertThat(texts(d, "#tests li")).containsExactly(
         "81455 Genomic sequencing panel, solid organ or hematolymphoid neoplasm or disorder, 51 or more genes; DNA, "
             + "or combined DNA and RNA, analysis: listed for C92.01 itself \u00b7 check an order of 81455",
-        "81311 NRAS gene analysis, variants in exon 2 (codons 12 and 13) and exon 3 (codon 61): through its ancestor C92.0 Acute myeloblastic leukemia \u00b7 check an order of 81311");
+        "81311 NRAS gene analysis, variants in exon 2 (codons 12 and 13) and exon 3 (codon 61): through its ancestor "
+            + "C92.0 Acute myeloblastic leukemia \u00b7 check an order of 81311");
     assertThat(d.select(".badge").eachText()).containsExactly("billable");
     Document header = page("/code?system=" + enc(ICD) + "&code=C92.0", 200);
     assertThat(texts(header, "ul.children a.code")).containsExactly("C92.00", "C92.01", "C92.02");
