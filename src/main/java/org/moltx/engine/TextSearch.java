@@ -11,8 +11,8 @@ import org.moltx.store.TerminologyStore;
 /**
  * Search as people type, over one or several code systems at once: each system's best matches come from the ranked
  * {@code $expand} filter search ({@link ExpandService}), and are merged by the same rank keys
- * ({@link TextFilter#rank}),
- * which compare across releases (exact code, then codes beginning with the text, then text matches by quality).
+ * ({@link TextFilter#rank}), which compare across releases (exact code, then codes beginning with the text, then
+ * text matches by quality).
  *
  * @param items the best matches over all the systems, best first
  * @param totals how many concepts match in each system, by system URI, in the order the systems were asked
