@@ -37,10 +37,11 @@ final class CheckPage {
         check = ind.check(diagnoses);
       }
     }
-    m.append(form(cpt, diagnoses));
+    // the answer first, where a phone shows it without scrolling; the form below to change the question
     if (check != null) {
       card(m, check);
     }
+    m.append(form(cpt, diagnoses));
     return Layout.page(store, cpt == null ? "Order check" : "Order check: " + cpt, m, null, null, false);
   }
 
