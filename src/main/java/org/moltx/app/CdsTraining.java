@@ -37,6 +37,16 @@ final class CdsTraining {
       "fhir/CodeSystem?url=" + CPT,
       "fhir/ValueSet/cpt-81455-indications",
       "cds-services",
+      // the pages for people, so their first answers come from the archive's classes too
+      "",
+      "search?q=E11.6",
+      "suggest?q=acute%20myeloblastic",
+      "code?system=" + CPT + "&code=81455",
+      "code?system=" + ICD + "&code=C92.01",
+      "check?code=81455&diagnosis=J45.909",
+      "valueset/cpt-81455-indications",
+      "conceptmap/cpt-related-codes",
+      "static/suggest.js",
       "healthz",
       "readyz",
       "metrics");

@@ -46,6 +46,9 @@ import org.moltx.http.RequestMetrics;
 import org.moltx.http.ResponseCache;
 import org.moltx.http.TrustedForwarded;
 import org.moltx.loader.ContentLoader;
+import org.moltx.pages.BrowserHeaders;
+import org.moltx.pages.FhirHtmlFilter;
+import org.moltx.pages.PagesServlet;
 import org.moltx.store.FallbackSource;
 import org.moltx.store.TerminologyStore;
 
@@ -57,8 +60,9 @@ public final class ServerFactory {
 
   /**
    * The server, not started. Handlers, outermost first: graceful shutdown, URL and parameter limits, body size
-   * limit, operational endpoints (/healthz, /readyz, /metrics, /admin/reload), CORS, the response cache, gzip, and
-   * the servlets (/fhir, /cds-services). The {@link Reloader} is a bean of the server (Main wires SIGHUP to it).
+   * limit, operational endpoints (/healthz, /readyz, /metrics, /admin/reload), the browser security headers, CORS,
+   * the response cache, gzip, and the servlets (/fhir, /cds-services, the pages at /). The {@link Reloader} is a bean
+   * of the server (Main wires SIGHUP to it).
    */
   public static Server createServer(int port, Config config) {
     Path folder = ContentFolder.resolve(config);
@@ -94,6 +98,12 @@ public final class ServerFactory {
     context.addServlet(fhir, "/fhir/*");
     // first: HEAD becomes the GET it mirrors, for the fast path and HAPI alike
     context.addFilter(new FilterHolder(new org.moltx.http.HeadRequestFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+    // the pages for people: the root and what OpsHandler lets through as a page; /fhir as HTML for a browser
+    ServletHolder pages = new ServletHolder("pages", new PagesServlet(terminology));
+    pages.setInitOrder(2); // at start, not on the first visitor's request
+    context.addServlet(pages, "/");
+    context.addFilter(new FilterHolder(new FhirHtmlFilter(terminology)), "/fhir/*",
+        EnumSet.of(DispatcherType.REQUEST));
     context.addFilter(new FilterHolder(new FastPathFilter(terminology, metrics)), "/fhir/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder("cds-hooks", new CdsHooksServlet(terminology, config.cdsSettings())),
@@ -105,18 +115,18 @@ public final class ServerFactory {
     gzip.setInflateBufferSize(0);
     ResponseCache cache = new ResponseCache(config.cacheEntries(), config.cacheBytes(), config.cacheMaxAgeSeconds(),
         ContentFingerprint.of(folder), metrics, gzip);
-    Handler front = cors(config, cache);
+    Handler front = new BrowserHeaders(cors(config, cache));
     ContentReloader reloader = new ContentReloader(config, terminology, cache);
     GracefulHandler graceful = new GracefulHandler();
     OpsHandler ops = new OpsHandler(() -> server.isStarted() && terminology.isLoaded() && !graceful.isShutdown(),
         metrics, reloader,
-        config.adminToken(), front);
+        config.adminToken(), PagesServlet::isPage, front);
     SizeLimitHandler size = new SizeLimitHandler(config.maxBodyBytes(), -1);
     size.setHandler(ops);
     graceful.setHandler(new SingleDateHeader(new RequestLimits(config.maxUrlLength(), config.maxParams(), size)));
     server.setHandler(graceful);
     server.setErrorHandler(new JsonErrorHandler());
-    server.setRequestLog(new RequestMetrics(metrics, config.accessLog()));
+    server.setRequestLog(new RequestMetrics(metrics, config.accessLog(), PagesServlet::isPage));
     server.setStopTimeout(config.shutdownTimeoutMillis());
     server.addBean(reloader, false);
     server.addBean(terminology, false);

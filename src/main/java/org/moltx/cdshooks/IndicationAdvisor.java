@@ -18,9 +18,11 @@ import org.moltx.model.CodingValue;
 import org.moltx.store.TerminologyStore;
 
 /**
- * The decision of the indication services, per ServiceRequest of the draft orders whose code is a CPT code of the
+ * The cards of the indication services, per ServiceRequest of the draft orders whose code is a CPT code of the
  * indication content: supported by a reason on the order (no card), supported only by a problem-list diagnosis (info
- * card suggesting that diagnosis as the reason), or not supported (warning card; info in light mode).
+ * card suggesting that diagnosis as the reason), or not supported (warning card; info in light mode). Whether
+ * diagnoses support a test is the one decision of {@link org.moltx.engine.OrderCheck}, shared with the order check
+ * page.
  */
 final class IndicationAdvisor {
   static final String DISCLAIMER = "Indication list is reference content, not a payer's coverage policy.";
@@ -74,13 +76,13 @@ final class IndicationAdvisor {
           continue; // a code outside our content: nothing to say
         }
         List<Code> reasons = reasons(order, draftOrders, problems);
-        if (reasons.stream().anyMatch(r -> ind.covering(r.code()).isPresent())) {
+        if (ind.check(codes(reasons)).supported()) {
           continue; // supported by the order's own reason
         }
         if (problems == null) {
           problems = conditions.get().stream().filter(p -> current(p, patientId)).toList();
           reasons = reasons(order, draftOrders, problems);
-          if (reasons.stream().anyMatch(r -> ind.covering(r.code()).isPresent())) {
+          if (ind.check(codes(reasons)).supported()) {
             continue; // a reasonReference to a Condition known only from the problem list
           }
         }
@@ -96,6 +98,10 @@ final class IndicationAdvisor {
       }
     }
     return cards;
+  }
+
+  private static List<String> codes(List<Code> codes) {
+    return codes.stream().map(Code::code).toList();
   }
 
   private static boolean selected(Order order, Set<String> selections) {

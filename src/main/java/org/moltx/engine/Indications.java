@@ -46,6 +46,11 @@ public record Indications(CodingValue order, List<Indication> accepted, String v
     return Optional.empty();
   }
 
+  /** Whether these diagnoses support the test, and which indication covers each ({@link OrderCheck}). */
+  public OrderCheck check(List<String> diagnoses) {
+    return OrderCheck.of(this, diagnoses);
+  }
+
   /** The official ICD-10-CM title of a code, or null when the loaded release does not know it. */
   public String icd10cmDisplay(String icdCode) {
     if (icd10cm == null || icdCode == null) {

@@ -65,6 +65,11 @@ public final class Terminology {
     return expand.expand(content, request);
   }
 
+  /** The best {@code count} matches of typed text over the code systems named, ranked as one list. */
+  public TextSearch search(TerminologyStore content, String text, java.util.List<String> systems, int count) {
+    return TextSearch.run(expand, content, text, systems, count);
+  }
+
   public ValidateResult validate(TerminologyStore content, ValidateRequest request) {
     return validate.validate(content, request);
   }

@@ -53,6 +53,28 @@ public final class ValueSets {
   }
 
   /**
+   * The value sets of the content (not of the FHIR core fallback) that contain a code, newest version of each; a
+   * value set that cannot be evaluated (it draws on content this server lacks) is left out.
+   */
+  public static List<ValueSet> containing(TerminologyStore store, String system, String code) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<ValueSet> found = new java.util.ArrayList<>();
+    for (ValueSet vs : store.valueSets()) {
+      if (!seen.add(vs.getUrl()) || store.valueSetVersions(vs.getUrl()).get(0) != vs) {
+        continue;
+      }
+      try {
+        if (new ComposeEvaluator(store, VersionPolicy.NONE, null).contains(vs, system, null, code).member()) {
+          found.add(vs);
+        }
+      } catch (TerminologyException e) {
+        // not evaluable here: it cannot be said to contain the code
+      }
+    }
+    return found;
+  }
+
+  /**
    * The display language a value set asks for when the request names none: its compose's displayLanguage
    * expansion parameter, else the value set's own language.
    */

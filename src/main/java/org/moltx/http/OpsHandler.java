@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The operational endpoints at the root: {@code GET /healthz} (the process answers), {@code GET /readyz} (content
  * loaded and not shutting down), {@code GET /metrics} (Prometheus text) and {@code POST /admin/reload} (needs the
- * admin token; 404 when none is configured). Paths that are neither these nor /fhir or /cds-services get a 404
- * OperationOutcome here.
+ * admin token; 404 when none is configured). Paths that are neither these nor /fhir, /cds-services or a page get a
+ * 404 OperationOutcome here.
  */
 public final class OpsHandler extends Handler.Wrapper {
   private static final Logger log = LoggerFactory.getLogger(OpsHandler.class);
@@ -28,10 +29,16 @@ public final class OpsHandler extends Handler.Wrapper {
   private final Reloader reloader;
   private final byte[] adminToken;
 
-  /** adminToken null: the admin endpoints answer 404. */
+  private final Predicate<String> pages;
+
+  /**
+   * adminToken null: the admin endpoints answer 404. {@code pages}: the other paths served further in (the pages
+   * for people at /, /search, /code...).
+   */
   public OpsHandler(BooleanSupplier ready, PrometheusMeterRegistry metrics, Reloader reloader, String adminToken,
-      Handler next) {
+      Predicate<String> pages, Handler next) {
     super(next);
+    this.pages = pages;
     this.ready = ready;
     this.metrics = metrics;
     this.reloader = reloader;
@@ -42,7 +49,8 @@ public final class OpsHandler extends Handler.Wrapper {
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String path = Request.getPathInContext(request);
     if (path.startsWith("/fhir") && (path.length() == 5 || path.charAt(5) == '/')
-        || path.startsWith("/cds-services") && (path.length() == 13 || path.charAt(13) == '/')) {
+        || path.startsWith("/cds-services") && (path.length() == 13 || path.charAt(13) == '/')
+        || pages.test(path)) {
       return super.handle(request, response, callback);
     }
     String method = request.getMethod();
@@ -68,8 +76,6 @@ public final class OpsHandler extends Handler.Wrapper {
         }
       }
       case "/admin/reload" -> adminReload(request, response, callback);
-      case "/", "" -> text(response, callback, 200, "moltx FHIR R4 terminology server: FHIR at /fhir, CDS Hooks at "
-          + "/cds-services, health at /healthz and /readyz, metrics at /metrics\n");
       default -> Outcomes.write(response, callback, 404, "not-found", "Nothing is served at " + safe(path)
           + ": FHIR is at /fhir, CDS Hooks at /cds-services");
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Response;
@@ -30,14 +31,23 @@ public final class RequestMetrics implements RequestLog {
   private final MeterRegistry registry;
   private final boolean logEach;
   private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Predicate<String> pages;
 
   public RequestMetrics(MeterRegistry registry, boolean accessLog) {
+    this(registry, accessLog, path -> false);
+  }
+
+  /** {@code pages}: the paths of the pages for people, timed as operation "page". */
+  public RequestMetrics(MeterRegistry registry, boolean accessLog, Predicate<String> pages) {
     this.registry = registry;
     this.logEach = accessLog;
+    this.pages = pages;
   }
 
   /** What a request asked for: operation and resource type, from fixed sets. */
   record Kind(String operation, String type) {}
+
+  private static final Kind PAGE = new Kind("page", "none");
 
   static Kind classify(String path) {
     if (path == null) {
@@ -84,7 +94,7 @@ public final class RequestMetrics implements RequestLog {
     long nanos = System.nanoTime() - request.getBeginNanoTime();
     String path = request.getHttpURI().getPath();
     int status = response.getStatus();
-    Kind kind = classify(path);
+    Kind kind = path != null && pages.test(path) ? PAGE : classify(path);
     String statusClass = status >= 500 ? "5xx" : status >= 400 ? "4xx" : status >= 300 ? "3xx" : "2xx";
     timer(kind, statusClass).record(nanos, TimeUnit.NANOSECONDS);
     if (logEach && access.isInfoEnabled()) {
