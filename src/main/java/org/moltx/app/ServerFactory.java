@@ -166,7 +166,7 @@ public final class ServerFactory {
   }
 
   static TerminologyStore loadStore(Config config) {
-    return StoreAssembler.assemble(new ContentLoader(FHIR).load(ContentFolder.resolve(config)),
+    return StoreAssembler.assemble(new ContentLoader(FHIR).load(ContentFolder.resolve(config), config.packages()),
         config.coreTerminology() ? CoreFallback.INSTANCE : FallbackSource.NONE);
   }
 

@@ -76,7 +76,7 @@ final class IndicationAdvisor {
         continue;
       }
       for (Coding c : order.getCode().getCoding()) {
-        if (!IndicationService.CPT.equals(TerminologyStore.canonicalSystem(c.getSystem())) || !c.hasCode()) {
+        if (!IndicationService.CPT.equals(org.moltx.store.SystemAliases.DEFAULT.canonical(c.getSystem())) || !c.hasCode()) {
           continue;
         }
         Indications ind = catalog.indicationsOf(c.getCode());
@@ -172,7 +172,7 @@ final class IndicationAdvisor {
 
   private static List<Coding> icd10cm(CodeableConcept cc) {
     return cc.getCoding().stream()
-        .filter(c -> c.hasCode() && IndicationService.ICD10CM.equals(TerminologyStore.canonicalSystem(c.getSystem())))
+        .filter(c -> c.hasCode() && IndicationService.ICD10CM.equals(org.moltx.store.SystemAliases.DEFAULT.canonical(c.getSystem())))
         .toList();
   }
 
