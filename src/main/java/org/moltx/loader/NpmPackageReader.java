@@ -14,6 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -28,14 +33,21 @@ public final class NpmPackageReader {
   static final Set<String> TERMINOLOGY = Set.of("CodeSystem", "ValueSet", "ConceptMap");
   private static final JsonFactory JSON = new JsonFactory();
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final int IN_FLIGHT_KB = 8 * 1024;
 
   private NpmPackageReader() {}
 
   public static FhirPackage read(Path file) {
     String name = null;
     String version = null;
-    List<PackageResource> resources = new ArrayList<>();
-    List<PackageNamingSystem> namingSystems = new ArrayList<>();
+    // decompression on this thread, parsing and deflating of the entries on two others: start-up time
+    ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "package-index");
+      t.setDaemon(true);
+      return t;
+    });
+    List<Future<Object>> indexed = new ArrayList<>();
+    Semaphore inFlight = new Semaphore(IN_FLIGHT_KB);
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 65536)) {
       GzipCompressorInputStream gz;
       try {
@@ -52,23 +64,56 @@ public final class NpmPackageReader {
           continue; // examples, other/, xml/ and openapi/ folders: not the package's resources
         }
         byte[] bytes = tar.readAllBytes();
-        String where = file.getFileName() + "#" + path;
         if (path.equals("package/package.json")) {
           JsonNode manifest = tree(bytes, file, path);
           name = manifest.path("name").asText(null);
           version = manifest.path("version").asText(null);
         } else if (!path.equals("package/.index.json")) {
-          index(bytes, file, path, where, resources, namingSystems);
+          String where = file.getFileName() + "#" + path;
+          // at most IN_FLIGHT_KB of entries wait for a worker: decompressing is faster than parsing
+          int kb = Math.min(IN_FLIGHT_KB, bytes.length / 1024 + 1);
+          inFlight.acquireUninterruptibly(kb);
+          indexed.add(workers.submit(() -> {
+            try {
+              return index(bytes, file, path, where);
+            } finally {
+              inFlight.release(kb);
+            }
+          }));
         }
       }
     } catch (IOException e) {
       throw new LoadException(file.toString(), 0, "cannot read the package: " + e.getMessage(), e);
+    } finally {
+      workers.shutdown();
+    }
+    List<PackageResource> resources = new ArrayList<>();
+    List<PackageNamingSystem> namingSystems = new ArrayList<>();
+    for (Future<Object> f : indexed) {
+      Object r = result(f);
+      if (r instanceof PackageResource pr) {
+        resources.add(pr);
+      } else if (r instanceof PackageNamingSystem ns) {
+        namingSystems.add(ns);
+      }
     }
     if (name == null || version == null) {
       throw new LoadException(file.toString(), 0,
           "not a FHIR NPM package: no package/package.json with a name and a version");
     }
     return new FhirPackage(name, version, file.toString(), List.copyOf(resources), List.copyOf(namingSystems));
+  }
+
+  /** The first failing entry's LoadException, in the package's order. */
+  private static Object result(Future<Object> f) {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while indexing a package", e);
+    }
   }
 
   private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, Path file) {
@@ -80,9 +125,11 @@ public final class NpmPackageReader {
     }
   }
 
-  /** The resource's type, id, url, version and content from a streaming read that also checks the whole entry. */
-  private static void index(byte[] bytes, Path file, String path, String where, List<PackageResource> resources,
-      List<PackageNamingSystem> namingSystems) {
+  /**
+   * The entry's terminology resource (type, id, url, version and content, from a streaming read that also checks the
+   * whole entry), its NamingSystem of a code system, or null for anything else.
+   */
+  private static Object index(byte[] bytes, Path file, String path, String where) {
     String type = null;
     String id = null;
     String url = null;
@@ -124,13 +171,9 @@ public final class NpmPackageReader {
       if (url == null) {
         throw new LoadException(file.toString(), 0, "entry " + path + ": the " + type + " has no url");
       }
-      resources.add(new PackageResource(type, id, url, version, content, where, PackageResource.deflate(bytes)));
-    } else if (type.equals("NamingSystem")) {
-      PackageNamingSystem ns = namingSystem(tree(bytes, file, path), where);
-      if (ns != null) {
-        namingSystems.add(ns);
-      }
+      return new PackageResource(type, id, url, version, content, where, PackageResource.deflate(bytes));
     }
+    return type.equals("NamingSystem") ? namingSystem(tree(bytes, file, path), where) : null;
   }
 
   /** A code system's names, or null for a NamingSystem of identifiers or one without a uri to resolve to. */
