@@ -104,7 +104,7 @@ public final class ServerFactory {
     gzip.setIncludedMethods("GET", "POST");
     gzip.setInflateBufferSize(0);
     ResponseCache cache = new ResponseCache(config.cacheEntries(), config.cacheBytes(), config.cacheMaxAgeSeconds(),
-        ContentFingerprint.of(folder), metrics, gzip);
+        ContentFingerprint.of(folder, config.packages()), metrics, gzip);
     Handler front = cors(config, cache);
     ContentReloader reloader = new ContentReloader(config, terminology, cache);
     GracefulHandler graceful = new GracefulHandler();

@@ -80,7 +80,8 @@ public final class TerminologyCapabilitiesInterceptor {
       var cs = tc.addCodeSystem().setUri(url);
       String newest = versions.stream().map(org.moltx.model.Canonical::version)
           .max(java.util.Comparator.nullsFirst(org.moltx.store.Versions.ORDER)).orElse(null);
-      versions.forEach(v -> cs.addVersion().setCode(v.version()).setIsDefault(java.util.Objects.equals(v.version(), newest)));
+      versions.forEach(v -> cs.addVersion().setCode(v.version())
+          .setIsDefault(java.util.Objects.equals(v.version(), newest)));
     });
     expansionParameters().forEach(p -> tc.getExpansion().addParameter().setName(p));
     // incomplete: with incomplete-ok (or _incomplete) an expansion over the size limit comes cut, marked unclosed;
