@@ -44,8 +44,9 @@ import org.hl7.fhir.validation.ValidationEngine;
  *
  * Offline: the packages the engine needs are put into a private package cache (user.home must point into WORK):
  * hl7.fhir.r4.core#4.0.1 is built from HAPI's R4 definitions (no registry we reach has it), hl7.fhir.xver-extensions
- * comes from the npm file in -packages, hl7.terminology.r4 from -tho (the copy the server ships in terminology/releases). The terminology cache is new for every run, so no
- * answer is replayed from an earlier run or another server.
+ * comes from the npm file in -packages, hl7.terminology.r4 from -tho (the copy the server ships in
+ * terminology/releases). The terminology cache is new for every run, so no answer is replayed from an earlier run or
+ * another server.
  *
  * Prints one line per resource (issues, HTTP calls to the terminology server) and exits 0 when every resource's
  * issues equal its expected file, 1 when any differ, 3 when the engine could not be set up.
