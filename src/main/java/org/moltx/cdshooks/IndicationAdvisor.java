@@ -22,7 +22,6 @@ import org.moltx.engine.IndicationService;
 import org.moltx.engine.Indications;
 import org.moltx.engine.Indications.Indication;
 import org.moltx.model.CodingValue;
-import org.moltx.store.TerminologyStore;
 
 /**
  * The decision of the indication services, per ServiceRequest of the draft orders whose code is a CPT code of the
@@ -76,7 +75,7 @@ final class IndicationAdvisor {
         continue;
       }
       for (Coding c : order.getCode().getCoding()) {
-        if (!IndicationService.CPT.equals(org.moltx.store.SystemAliases.DEFAULT.canonical(c.getSystem())) || !c.hasCode()) {
+        if (!IndicationService.CPT.equals(catalog.canonicalSystem(c.getSystem())) || !c.hasCode()) {
           continue;
         }
         Indications ind = catalog.indicationsOf(c.getCode());
@@ -133,7 +132,7 @@ final class IndicationAdvisor {
   }
 
   /** ICD-10-CM codings of the order's reasonCode and of the Conditions its reasonReference points to. */
-  private static List<Coding> reasons(ServiceRequest order, Bundle bundle, List<Condition> problems) {
+  private List<Coding> reasons(ServiceRequest order, Bundle bundle, List<Condition> problems) {
     List<Coding> reasons = new ArrayList<>();
     order.getReasonCode().forEach(cc -> reasons.addAll(icd10cm(cc)));
     for (Reference ref : order.getReasonReference()) {
@@ -170,9 +169,11 @@ final class IndicationAdvisor {
     return id != null && (reference.equals("Condition/" + id) || reference.endsWith("/Condition/" + id));
   }
 
-  private static List<Coding> icd10cm(CodeableConcept cc) {
+  /** The ICD-10-CM codings, by the canonical or an alias the served content knows. */
+  private List<Coding> icd10cm(CodeableConcept cc) {
+    IndicationService.Catalog catalog = indications.catalog();
     return cc.getCoding().stream()
-        .filter(c -> c.hasCode() && IndicationService.ICD10CM.equals(org.moltx.store.SystemAliases.DEFAULT.canonical(c.getSystem())))
+        .filter(c -> c.hasCode() && IndicationService.ICD10CM.equals(catalog.canonicalSystem(c.getSystem())))
         .toList();
   }
 
