@@ -31,15 +31,6 @@ public final class SystemAliases {
     return system == null ? null : canonicalByAlias.getOrDefault(system, system);
   }
 
-  /** Whether the name is an alias (not itself a canonical). */
-  public boolean isAlias(String system) {
-    return system != null && canonicalByAlias.containsKey(system);
-  }
-
-  public Map<String, String> asMap() {
-    return canonicalByAlias;
-  }
-
   public static Builder builder() {
     return new Builder();
   }

@@ -23,7 +23,6 @@ public abstract sealed class TerminologyStore permits LoadedStore, Overlay {
     return builder(FallbackSource.NONE);
   }
 
-
   /** Content that consults the fallback for the code systems and value sets it (and its overlays) lack. */
   public static Builder builder(FallbackSource fallback) {
     return new Builder(fallback);
