@@ -26,11 +26,13 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 /**
  * Reads a FHIR NPM package ({@code .tgz}): {@code package/package.json} names it; of the resources at the top of
  * {@code package/} it keeps the CodeSystems, ValueSets and ConceptMaps (indexed, JSON deflated, parsed on first use)
- * and the code-system NamingSystems (their aliases). Every resource file must be JSON: a file that is not a gzip tar,
- * or an entry that does not parse, stops the load with the file, the entry and the reason.
+ * and the code-system NamingSystems (their aliases). A file that is not a gzip tar, or an entry of those types that
+ * does not parse, stops the load with the file, the entry and the reason; other resources are not read past their
+ * resourceType.
  */
 public final class NpmPackageReader {
   static final Set<String> TERMINOLOGY = Set.of("CodeSystem", "ValueSet", "ConceptMap");
+  private static final Set<String> KEPT = Set.of("CodeSystem", "ValueSet", "ConceptMap", "NamingSystem");
   private static final JsonFactory JSON = new JsonFactory();
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final int IN_FLIGHT_KB = 8 * 1024;
@@ -144,7 +146,12 @@ public final class NpmPackageReader {
         JsonToken value = p.nextToken();
         if (value == JsonToken.VALUE_STRING) {
           switch (field) {
-            case "resourceType" -> type = p.getText();
+            case "resourceType" -> {
+              type = p.getText();
+              if (!KEPT.contains(type)) {
+                return null; // not served (THO's 25 MB of example Bundles, its ImplementationGuide): not read on
+              }
+            }
             case "id" -> id = p.getText();
             case "url" -> url = p.getText();
             case "version" -> version = p.getText();
