@@ -81,4 +81,16 @@ class PackageLoadTest {
         .packages()).containsExactly(Path.of("a.tgz"), Path.of("b,c.tgz"));
     assertThat(Config.defaults().packages()).isEmpty();
   }
+
+  @Test
+  void aConceptMapWrittenWithOidsMapsTheCanonicalSystems() throws IOException {
+    TerminologyStore store = load(userPackage(Map.of("ConceptMap-x.json", """
+        {"resourceType":"ConceptMap","id":"x","url":"http://example.org/cm","status":"active","group":[{
+         "source":"urn:oid:2.16.840.1.113883.6.12","target":"urn:oid:2.16.840.1.113883.6.90",
+         "element":[{"code":"81455","target":[{"code":"C92.00","equivalence":"relatedto"}]}]}]}""")));
+    var map = store.conceptMapVersions("http://example.org/cm").get(0);
+    assertThat(map.hasSourceSystem(CPT)).isTrue();
+    assertThat(map.fromSource(CPT, "81455")).extracting(e -> e.targetSystem() + "|" + e.targetCode())
+        .containsExactly("http://hl7.org/fhir/sid/icd-10-cm|C92.00");
+  }
 }
