@@ -122,4 +122,15 @@ class PackageHttpTest {
         .singleElement().satisfies(c -> assertThat(c.getVersion()).extracting(v -> v.getCode())
             .containsExactly("2024-05-02"));
   }
+
+  @Test
+  void packageValueSetsAreFoundByUrlAndReadById() {
+    Bundle found = TestServer.client().search().forResource(ValueSet.class)
+        .where(ValueSet.URL.matches().value(THO_VS + "cpt-modifiers")).returnBundle(Bundle.class).execute();
+    assertThat(found.getEntry()).extracting(e -> ((ValueSet) e.getResource()).getVersion()).containsExactly("1.0.0");
+    HttpResponse<String> read = TestServer.get("/ValueSet/v3-DentistHIPAA");
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+    assertThat(FHIR.newJsonParser().parseResource(ValueSet.class, read.body()).getUrl())
+        .isEqualTo(THO_VS + "v3-DentistHIPAA");
+  }
 }
