@@ -39,12 +39,14 @@ import org.hl7.fhir.validation.ValidationEngine;
  * the expected ones.
  *
  * Run as a single-file source program on the runner library (see run-validator.sh):
- *   java -Duser.home=WORK/home -cp "lib/*" ValidatorRun.java -tx URL -cases DIR -expected DIR -packages DIR -work DIR [-update]
+ *   java -Duser.home=WORK/home -cp "lib/*" ValidatorRun.java -tx URL -cases DIR -expected DIR -packages DIR -tho FILE
+ *       -work DIR [-update]
  *
  * Offline: the packages the engine needs are put into a private package cache (user.home must point into WORK):
  * hl7.fhir.r4.core#4.0.1 is built from HAPI's R4 definitions (no registry we reach has it), hl7.fhir.xver-extensions
- * and hl7.terminology.r4 come from the npm files in -packages. The terminology cache is new for every run, so no
- * answer is replayed from an earlier run or another server.
+ * comes from the npm file in -packages, hl7.terminology.r4 from -tho (the copy the server ships in
+ * terminology/releases). The terminology cache is new for every run, so no answer is replayed from an earlier run or
+ * another server.
  *
  * Prints one line per resource (issues, HTTP calls to the terminology server) and exits 0 when every resource's
  * issues equal its expected file, 1 when any differ, 3 when the engine could not be set up.
@@ -61,6 +63,7 @@ public class ValidatorRun {
     File cases = null;
     File expected = null;
     File packages = null;
+    File tho = null;
     File work = null;
     boolean update = false;
     for (int i = 0; i < args.length; i++) {
@@ -69,6 +72,7 @@ public class ValidatorRun {
         case "-cases" -> cases = new File(args[++i]);
         case "-expected" -> expected = new File(args[++i]);
         case "-packages" -> packages = new File(args[++i]);
+        case "-tho" -> tho = new File(args[++i]);
         case "-work" -> work = new File(args[++i]);
         case "-update" -> update = true;
         default -> {
@@ -77,14 +81,15 @@ public class ValidatorRun {
         }
       }
     }
-    if (tx == null || cases == null || expected == null || packages == null || work == null) {
-      System.err.println("usage: ValidatorRun -tx URL -cases DIR -expected DIR -packages DIR -work DIR [-update]");
+    if (tx == null || cases == null || expected == null || packages == null || tho == null || work == null) {
+      System.err.println("usage: ValidatorRun -tx URL -cases DIR -expected DIR -packages DIR -tho FILE -work DIR"
+          + " [-update]");
       System.exit(2);
     }
     ValidationEngine engine;
     try {
       allowLoopback(tx);
-      fillPackageCache(packages);
+      fillPackageCache(packages, tho);
       File txCache = Files.createTempDirectory(work.toPath(), "tx-cache").toFile();
       engine = new ValidationEngine.ValidationEngineBuilder()
           .withVersion("4.0.1")
@@ -168,7 +173,7 @@ public class ValidatorRun {
     return n;
   }
 
-  private static void fillPackageCache(File packages) throws Exception {
+  private static void fillPackageCache(File packages, File thoFile) throws Exception {
     FilesystemPackageCacheManager pcm = new FilesystemPackageCacheManager.Builder().build();
     if (!pcm.packageExists(CORE, "4.0.1")) {
       pcm.addPackageToCache(CORE, "4.0.1", new ByteArrayInputStream(r4CorePackage()), "HAPI R4 definitions");
@@ -179,7 +184,7 @@ public class ValidatorRun {
       }
     }
     if (!pcm.packageExists(THO, THO_VERSION)) {
-      byte[] tho = withoutExtensionsDependency(new File(packages, THO + "-" + THO_VERSION + ".tgz"));
+      byte[] tho = withoutExtensionsDependency(thoFile);
       pcm.addPackageToCache(THO, THO_VERSION, new ByteArrayInputStream(tho), "npm");
     }
   }

@@ -137,13 +137,21 @@ CPT_PROPERTIES = [
                                "hematolymphoid neoplasm or disorder; 'both' = solid organ or hematolymphoid neoplasm or disorder."),
     ("gene", "Coding", "Gene analysed by a single-gene (Tier 1) molecular pathology code, as an HGNC gene identifier."),
     ("exons", "string", "Exons and codons of the gene analysed by the test."),
-    ("modifier", "Coding", "A modifier commonly reported with the code (repeats): CPT 26 (professional component) or "
-                           "HCPCS Level II TC (technical component)."),
+    ("usual-modifier", "Coding", "A modifier commonly reported with the code (repeats): CPT 26 (professional "
+                                 "component) or HCPCS Level II TC (technical component)."),
     ("place-of-service", "Coding", "Typical CMS place of service where the test is performed."),
 ]
 
 SECTION_GSP = "Pathology and Laboratory: Genomic Sequencing Procedures and Other Molecular Multianalyte Assays"
 SECTION_T1 = "Pathology and Laboratory: Molecular Pathology (Tier 1)"
+
+
+# CPT's own properties, as CPT's FHIR definition (served by tx.fhir.org; HL7 Terminology's cpt-modifiers, cpt-base
+# and cpt-usable value sets filter on them) declares them: booleans, without a URI of ours
+CPT_OFFICIAL_PROPERTIES = [
+    ("modifier", "boolean", "Whether the concept is a modifier code."),
+    ("modified", "boolean", "Whether the concept is a code with a modifier applied (a code:modifier expression)."),
+]
 
 
 def p(code, kind, value):
@@ -152,8 +160,10 @@ def p(code, kind, value):
 
 def lab_common_props():
     return [
-        p("modifier", "Coding", coding(CPT, "26", CPT_DISPLAY["26"])),
-        p("modifier", "Coding", coding(HCPCS, "TC", HCPCS_DISPLAY["TC"])),
+        p("modifier", "Boolean", False),
+        p("modified", "Boolean", False),
+        p("usual-modifier", "Coding", coding(CPT, "26", CPT_DISPLAY["26"])),
+        p("usual-modifier", "Coding", coding(HCPCS, "TC", HCPCS_DISPLAY["TC"])),
         p("place-of-service", "Coding", coding(POS, "81", POS_DISPLAY["81"])),
     ]
 
@@ -182,7 +192,8 @@ def cpt_codesystem():
     cs["copyright"] = CPT_COPYRIGHT
     cs["caseSensitive"] = True
     cs["content"] = "fragment"
-    cs["property"] = [{"code": c, "uri": prop_uri(c), "description": d, "type": t} for c, t, d in CPT_PROPERTIES]
+    cs["property"] = [{"code": c, "uri": prop_uri(c), "description": d, "type": t} for c, t, d in CPT_PROPERTIES] + [
+        {"code": c, "description": d, "type": t} for c, t, d in CPT_OFFICIAL_PROPERTIES]
     concepts = [
         gsp("81455", "DNA-RNA", "51+", "both"),
         gsp("81445", "DNA-RNA", "5-50", "solid-organ"),
@@ -207,6 +218,8 @@ def cpt_codesystem():
             "property": [
                 p("kind", "Code", "modifier"),
                 p("section", "String", "Modifiers"),
+                p("modifier", "Boolean", True),
+                p("modified", "Boolean", False),
             ],
         },
     ]

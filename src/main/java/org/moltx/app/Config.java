@@ -31,11 +31,12 @@ import org.moltx.cdshooks.CdsSettings;
  * @param shutdownTimeoutMillis how long a graceful stop waits for requests in flight
  * @param coreTerminology serve the FHIR R4 core CodeSystems and ValueSets (loaded on first use) where the content
  *     does not define a canonical
+ * @param packages the user's FHIR NPM packages (.tgz) served beside the content, in this order
  */
 public record Config(int port, Path contentDir, String publicBase, Map<String, String> cdsIssuers,
     List<String> trustedProxies, List<String> corsOrigins, long maxBodyBytes, int maxUrlLength, int maxParams,
     int maxHeaderBytes, LogFormat logFormat, boolean accessLog, String adminToken, int cacheEntries, long cacheBytes,
-    int cacheMaxAgeSeconds, long shutdownTimeoutMillis, boolean coreTerminology) {
+    int cacheMaxAgeSeconds, long shutdownTimeoutMillis, boolean coreTerminology, List<Path> packages) {
 
   public enum LogFormat { PLAIN, JSON }
 
@@ -82,11 +83,14 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
         --core-terminology BOOL  serve the FHIR R4 core CodeSystems and ValueSets (administrative-gender,
                                publication-status, v2 tables, v3 code systems...) where the content does not define
                                them; loaded on first use (env MOLTX_CORE_TERMINOLOGY; default true)
+        --package FILE         serve a FHIR NPM package (.tgz): its CodeSystems, ValueSets, ConceptMaps and the
+                               aliases its NamingSystems give; repeatable, earlier packages first (env MOLTX_PACKAGE:
+                               files separated by '%s'). The content's own packages (releases.json) come before.
         --cds-issuer ISS=JWKS  trust CDS Hooks client JWTs from issuer ISS, verified with the keys of JWKS (an
                                https URL or a file); repeatable (env MOLTX_CDS_ISSUERS: ISS=JWKS entries separated by
                                spaces or commas). Without any, CDS Hooks at /cds-services runs open.
         --help                 show this help
-      """;
+      """.formatted(java.io.File.pathSeparator);
 
   public Config {
     publicBase = publicBase == null || publicBase.isBlank() ? null : publicBase.trim().replaceAll("/+$", "");
@@ -95,6 +99,24 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
     corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
     logFormat = logFormat == null ? LogFormat.PLAIN : logFormat;
     adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
+    packages = packages == null ? List.of() : List.copyOf(packages);
+  }
+
+  /** The options without packages of the user's. */
+  public Config(int port, Path contentDir, String publicBase, Map<String, String> cdsIssuers,
+      List<String> trustedProxies, List<String> corsOrigins, long maxBodyBytes, int maxUrlLength, int maxParams,
+      int maxHeaderBytes, LogFormat logFormat, boolean accessLog, String adminToken, int cacheEntries, long cacheBytes,
+      int cacheMaxAgeSeconds, long shutdownTimeoutMillis, boolean coreTerminology) {
+    this(port, contentDir, publicBase, cdsIssuers, trustedProxies, corsOrigins, maxBodyBytes, maxUrlLength, maxParams,
+        maxHeaderBytes, logFormat, accessLog, adminToken, cacheEntries, cacheBytes, cacheMaxAgeSeconds,
+        shutdownTimeoutMillis, coreTerminology, List.of());
+  }
+
+  /** This configuration serving these packages of the user's. */
+  public Config withPackages(List<Path> files) {
+    return new Config(port, contentDir, publicBase, cdsIssuers, trustedProxies, corsOrigins, maxBodyBytes,
+        maxUrlLength, maxParams, maxHeaderBytes, logFormat, accessLog, adminToken, cacheEntries, cacheBytes,
+        cacheMaxAgeSeconds, shutdownTimeoutMillis, coreTerminology, files);
   }
 
   /** The options with the core terminology on. */
@@ -111,7 +133,7 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
   public Config withCoreTerminology(boolean on) {
     return new Config(port, contentDir, publicBase, cdsIssuers, trustedProxies, corsOrigins, maxBodyBytes,
         maxUrlLength, maxParams, maxHeaderBytes, logFormat, accessLog, adminToken, cacheEntries, cacheBytes,
-        cacheMaxAgeSeconds, shutdownTimeoutMillis, on);
+        cacheMaxAgeSeconds, shutdownTimeoutMillis, on, packages);
   }
 
   public Config(int port, Path contentDir, String publicBase, Map<String, String> cdsIssuers) {
@@ -139,7 +161,11 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
     for (Option o : Option.values()) {
       String v = env.get(o.env);
       if (v != null) {
-        if (o.repeatable) {
+        if (o == Option.PACKAGE) {
+          // file names may hold spaces and commas: the environment separates them as PATH does
+          lists.put(o.flag, java.util.Arrays.stream(v.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator)))
+              .map(String::trim).filter(f -> !f.isEmpty()).toList());
+        } else if (o.repeatable) {
           lists.put(o.flag, split(v));
         } else {
           values.put(o.flag, v);
@@ -153,7 +179,9 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
         throw new IllegalArgumentException("unknown option '" + args[i] + "'");
       }
       String v = value(args, ++i, o.flag);
-      if (o.repeatable) {
+      if (o == Option.PACKAGE) {
+        flagLists.computeIfAbsent(o.flag, k -> new ArrayList<>()).add(v);
+      } else if (o.repeatable) {
         flagLists.computeIfAbsent(o.flag, k -> new ArrayList<>()).addAll(split(v));
       } else {
         values.put(o.flag, v);
@@ -216,7 +244,7 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
     long shutdown = number(values, "--shutdown-timeout", args, DEFAULT_SHUTDOWN_MILLIS, 0, 600_000);
     return new Config(port, content, publicBase, issuers, proxies, cors, maxBody, maxUrl, maxParams, maxHeader,
         logFormat, accessLog, adminToken == null ? null : adminToken.trim(), cacheEntries, cacheBytes, maxAge,
-        shutdown, core);
+        shutdown, core, lists.getOrDefault("--package", List.of()).stream().map(Path::of).toList());
   }
 
   private static boolean bool(Map<String, String> values, String flag, String[] args, boolean dflt) {
@@ -250,6 +278,7 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
     CACHE_MAX_AGE("--cache-max-age", "MOLTX_CACHE_MAX_AGE"),
     SHUTDOWN("--shutdown-timeout", "MOLTX_SHUTDOWN_TIMEOUT"),
     CORE_TERMINOLOGY("--core-terminology", "MOLTX_CORE_TERMINOLOGY"),
+    PACKAGE("--package", "MOLTX_PACKAGE", true),
     CDS_ISSUER("--cds-issuer", "MOLTX_CDS_ISSUERS", true);
 
     final String flag;

@@ -20,6 +20,11 @@ final class ContentFingerprint {
   private ContentFingerprint() {}
 
   static String of(Path folder) {
+    return of(folder, List.of());
+  }
+
+  /** The folder's tag with the user's packages (--package) in it too: another package is other content. */
+  static String of(Path folder, List<Path> packages) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       List<Path> files;
@@ -29,6 +34,12 @@ final class ContentFingerprint {
       for (Path f : files) {
         sha.update((folder.relativize(f) + "|" + Files.size(f) + "|" + Files.getLastModifiedTime(f).toMillis() + "\n")
             .getBytes(StandardCharsets.UTF_8));
+      }
+      for (Path p : packages) {
+        if (Files.isRegularFile(p)) {
+          sha.update((p.toAbsolutePath() + "|" + Files.size(p) + "|" + Files.getLastModifiedTime(p).toMillis() + "\n")
+              .getBytes(StandardCharsets.UTF_8));
+        }
       }
       sha.update(build().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(sha.digest(), 0, 4);

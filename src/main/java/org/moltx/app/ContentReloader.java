@@ -45,7 +45,7 @@ final class ContentReloader implements Reloader {
       String tag;
       try {
         store = ServerFactory.loadStore(config);
-        tag = ContentFingerprint.of(ContentFolder.resolve(config));
+        tag = ContentFingerprint.of(ContentFolder.resolve(config), config.packages());
       } catch (LoadException e) {
         log.warn("reload failed, the previous content still serves: {}", e.getMessage());
         return new Result(false, false, "Reload failed, the previous content still serves: " + relative(e.getMessage()));

@@ -114,7 +114,7 @@ public final class ServerFactory {
     gzip.setIncludedMethods("GET", "POST");
     gzip.setInflateBufferSize(0);
     ResponseCache cache = new ResponseCache(config.cacheEntries(), config.cacheBytes(), config.cacheMaxAgeSeconds(),
-        ContentFingerprint.of(folder), metrics, gzip);
+        ContentFingerprint.of(folder, config.packages()), metrics, gzip);
     Handler front = new BrowserHeaders(cors(config, cache));
     ContentReloader reloader = new ContentReloader(config, terminology, cache);
     GracefulHandler graceful = new GracefulHandler();
@@ -176,7 +176,7 @@ public final class ServerFactory {
   }
 
   static TerminologyStore loadStore(Config config) {
-    return StoreAssembler.assemble(new ContentLoader(FHIR).load(ContentFolder.resolve(config)),
+    return StoreAssembler.assemble(new ContentLoader(FHIR).load(ContentFolder.resolve(config), config.packages()),
         config.coreTerminology() ? CoreFallback.INSTANCE : FallbackSource.NONE);
   }
 

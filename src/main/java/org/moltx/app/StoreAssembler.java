@@ -23,9 +23,23 @@ final class StoreAssembler {
     return assemble(content, FallbackSource.NONE);
   }
 
-  /** A store of the content that consults the fallback for the canonicals the content does not define. */
+  /**
+   * A store of the content that consults its FHIR packages, then the fallback, for the canonicals the content does not
+   * define; it resolves our systems' OIDs and the aliases the packages' NamingSystems register.
+   */
   static TerminologyStore assemble(LoadedContent content, FallbackSource fallback) {
-    TerminologyStore.Builder store = TerminologyStore.builder(fallback);
+    java.util.Set<String> own = new java.util.HashSet<>();
+    content.releases().forEach(r -> own.add(r.url()));
+    content.codeSystems().forEach(cs -> own.add(cs.getUrl()));
+    content.valueSets().forEach(vs -> own.add(vs.getUrl()));
+    PackageFallback packages = PackageFallback.of(content, own, fallback, ServerFactory.fhirContext());
+    TerminologyStore.Builder store = TerminologyStore.builder(
+        org.moltx.store.ChainedFallback.of(List.of(packages.fallback(), fallback)));
+    if (!content.packages().isEmpty()) {
+      store.aliases(PackageAliases.of(content.packages(),
+          url -> own.contains(url) || packages.codeSystemUrls().contains(url) || fallback.defines(url)));
+    }
+    packages.conceptMaps().forEach(store::addConceptMap);
     List<CodeSystemRelease> releases = new ArrayList<>(content.releases());
     for (CodeSystemRelease release : content.releases()) {
       store.addCodeSystem(release, null);

@@ -15,7 +15,6 @@ import org.moltx.engine.IndicationService;
 import org.moltx.engine.Indications;
 import org.moltx.engine.Indications.Indication;
 import org.moltx.model.CodingValue;
-import org.moltx.store.TerminologyStore;
 
 /**
  * The cards of the indication services, per ServiceRequest of the draft orders whose code is a CPT code of the
@@ -68,32 +67,32 @@ final class IndicationAdvisor {
         continue;
       }
       for (Code c : order.codes()) {
-        if (!IndicationService.CPT.equals(TerminologyStore.canonicalSystem(c.system())) || !hasText(c.code())) {
+        if (!IndicationService.CPT.equals(catalog.canonicalSystem(c.system())) || !hasText(c.code())) {
           continue;
         }
         Indications ind = catalog.indicationsOf(c.code());
         if (ind.isEmpty()) {
           continue; // a code outside our content: nothing to say
         }
-        List<Code> reasons = reasons(order, draftOrders, problems);
+        List<Code> reasons = reasons(catalog, order, draftOrders, problems);
         if (ind.check(codes(reasons)).supported()) {
           continue; // supported by the order's own reason
         }
         if (problems == null) {
           problems = conditions.get().stream().filter(p -> current(p, patientId)).toList();
-          reasons = reasons(order, draftOrders, problems);
+          reasons = reasons(catalog, order, draftOrders, problems);
           if (ind.check(codes(reasons)).supported()) {
             continue; // a reasonReference to a Condition known only from the problem list
           }
         }
         Map<String, Indication> supporting = new LinkedHashMap<>();
         for (Problem p : problems) {
-          for (Code d : icd10cm(p.codes())) {
+          for (Code d : icd10cm(catalog, p.codes())) {
             ind.covering(d.code()).ifPresent(i -> supporting.putIfAbsent(Indications.normalize(d.code()), i));
           }
         }
         cards.add(supporting.isEmpty()
-            ? notSupported(ind, reasons, problems, light, base)
+            ? notSupported(catalog, ind, reasons, problems, light, base)
             : supportedByProblemList(order, ind, supporting, base));
       }
     }
@@ -125,11 +124,12 @@ final class IndicationAdvisor {
   }
 
   /** ICD-10-CM codings of the order's reasonCode and of the Conditions its reasonReference points to. */
-  private static List<Code> reasons(Order order, CdsResources.Entries bundle, List<Problem> problems) {
+  private static List<Code> reasons(IndicationService.Catalog catalog, Order order, CdsResources.Entries bundle,
+      List<Problem> problems) {
     List<Code> reasons = new ArrayList<>();
-    order.reasonCodes().forEach(cc -> reasons.addAll(icd10cm(cc)));
+    order.reasonCodes().forEach(cc -> reasons.addAll(icd10cm(catalog, cc)));
     for (String ref : order.reasonReferences()) {
-      resolve(ref, order, bundle, problems).ifPresent(c -> reasons.addAll(icd10cm(c.codes())));
+      resolve(ref, order, bundle, problems).ifPresent(c -> reasons.addAll(icd10cm(catalog, c.codes())));
     }
     return reasons;
   }
@@ -147,9 +147,10 @@ final class IndicationAdvisor {
     return problems.stream().filter(c -> c.isNamedBy(ref)).findFirst();
   }
 
-  private static List<Code> icd10cm(List<Code> codings) {
+  /** The ICD-10-CM codings, under any name the served content gives ICD-10-CM (an OID, a NamingSystem alias). */
+  private static List<Code> icd10cm(IndicationService.Catalog catalog, List<Code> codings) {
     return codings.stream()
-        .filter(c -> hasText(c.code()) && IndicationService.ICD10CM.equals(TerminologyStore.canonicalSystem(c.system())))
+        .filter(c -> hasText(c.code()) && IndicationService.ICD10CM.equals(catalog.canonicalSystem(c.system())))
         .toList();
   }
 
@@ -193,8 +194,8 @@ final class IndicationAdvisor {
         detail.toString(), "info", source(base), suggestions, "at-most-one", null, links(ind, base));
   }
 
-  private CdsJson.Card notSupported(Indications ind, List<Code> reasons, List<Problem> problems, boolean light,
-      String base) {
+  private CdsJson.Card notSupported(IndicationService.Catalog catalog, Indications ind, List<Code> reasons,
+      List<Problem> problems, boolean light, String base) {
     String cpt = ind.order().code();
     StringBuilder detail = new StringBuilder();
     detail.append("No diagnosis on the order or on the patient's problem list is a listed indication for **CPT ")
@@ -202,7 +203,7 @@ final class IndicationAdvisor {
     List<String> considered = new ArrayList<>();
     reasons.forEach(r -> considered.add(md(r.code()) + " " + md(orEmpty(title(ind, r.code()), r.display())) + " (order)"));
     for (Problem p : problems) {
-      icd10cm(p.codes()).forEach(d -> considered.add(md(d.code()) + " " + md(orEmpty(title(ind, d.code()), d.display()))
+      icd10cm(catalog, p.codes()).forEach(d -> considered.add(md(d.code()) + " " + md(orEmpty(title(ind, d.code()), d.display()))
           + " (problem list)"));
     }
     detail.append(considered.isEmpty() ? "No ICD-10-CM diagnosis was found on the order or the problem list."

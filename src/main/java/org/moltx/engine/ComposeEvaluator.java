@@ -475,7 +475,7 @@ final class ComposeEvaluator {
   private boolean excluded(String system, String version) {
     for (String e : excludedSystems) {
       org.moltx.model.Canonical c = org.moltx.model.Canonical.parse(e);
-      if (TerminologyStore.canonicalSystem(c.url()).equals(system) && (!c.hasVersion() ? version == null
+      if (store.canonicalSystem(c.url()).equals(system) && (!c.hasVersion() ? version == null
           : version != null && CodeSystemResolver.matches(c.version(), version))) {
         return true;
       }

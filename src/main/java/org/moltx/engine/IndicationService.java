@@ -83,6 +83,11 @@ public final class IndicationService {
       this.store = store;
     }
 
+    /** The canonical URI of a system given by its canonical or by an alias of this content. */
+    public String canonicalSystem(String system) {
+      return store == null ? system : store.canonicalSystem(system);
+    }
+
     /** The indications of a CPT code; empty when the code is outside the content. */
     public Indications indicationsOf(String cptCode) {
       Indications known = byCode.get(cptCode);

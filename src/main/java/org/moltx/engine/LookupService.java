@@ -19,7 +19,7 @@ public final class LookupService {
     if (request.system() == null || request.system().isBlank()) {
       throw new TerminologyException(Problem.INVALID_REQUEST, "No system given: supply code and system, or coding", "system");
     }
-    String system = TerminologyStore.canonicalSystem(request.system());
+    String system = store.canonicalSystem(request.system());
     CodeSystemRelease release = CodeSystemResolver.resolve(store, system, request.version(), request.date());
     int i = release.indexOf(request.code());
     if (i < 0) {

@@ -14,7 +14,7 @@ public final class SubsumesService {
     if (system == null) {
       throw new TerminologyException(Problem.INVALID_REQUEST, "No system given", "system");
     }
-    CodeSystemRelease r = CodeSystemResolver.resolve(store, TerminologyStore.canonicalSystem(system), version, null);
+    CodeSystemRelease r = CodeSystemResolver.resolve(store, store.canonicalSystem(system), version, null);
     int a = index(store, r, codeA, "codeA", version != null);
     int b = index(store, r, codeB, "codeB", version != null);
     if (a == b) {

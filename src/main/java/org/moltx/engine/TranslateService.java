@@ -21,8 +21,8 @@ public final class TranslateService {
     if (req.system() == null || req.system().isBlank()) {
       throw new TerminologyException(Problem.INVALID_REQUEST, "No system given for code '" + req.code() + "'", "system");
     }
-    String system = TerminologyStore.canonicalSystem(req.system());
-    String targetSystem = TerminologyStore.canonicalSystem(req.targetSystem());
+    String system = store.canonicalSystem(req.system());
+    String targetSystem = store.canonicalSystem(req.targetSystem());
     List<ConceptMapIndex> maps = candidateMaps(store, req, system, targetSystem);
     CodeSystemRelease hierarchy = req.viaHierarchy() ? release(store, system, req.version()) : null;
 

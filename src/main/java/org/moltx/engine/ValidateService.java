@@ -96,7 +96,7 @@ public final class ValidateService {
     if (in.code() == null || in.code().isBlank()) {
       throw new TerminologyException(Problem.INVALID_REQUEST, "No code given in " + in.path(), in.codeExpression());
     }
-    String system = TerminologyStore.canonicalSystem(in.system());
+    String system = store.canonicalSystem(in.system());
     if (system == null && vs != null && !in.path().equals("code")) {
       // a Coding without a system has no defined meaning: nothing to infer it from
       issues.add(notInValueSet("#" + in.code(), vs, in));

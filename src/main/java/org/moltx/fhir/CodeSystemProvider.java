@@ -56,8 +56,8 @@ public final class CodeSystemProvider implements IResourceProvider {
     return (canonical != null ? store.codeSystemVersions(canonical.getValue()) : store.codeSystems()).stream()
         .filter(s -> {
           CodeSystemInfo i = s.release().info();
-          return SearchMatch.token(resourceId, s.id()) && SearchMatch.system(url, i.url())
-              && SearchMatch.system(system, i.url())
+          return SearchMatch.token(resourceId, s.id()) && SearchMatch.system(store, url, i.url())
+              && SearchMatch.system(store, system, i.url())
               && SearchMatch.token(version, i.version()) && SearchMatch.string(name, i.name())
               && SearchMatch.string(title, i.title()) && SearchMatch.token(status, i.status());
         })

@@ -15,8 +15,8 @@ final class SearchMatch {
   }
 
   /** A code system's canonical url against a url or system parameter that may name it by a registered alias. */
-  static boolean system(UriParam param, String value) {
-    return param == null || (value != null && value.equals(TerminologyStore.canonicalSystem(param.getValue())));
+  static boolean system(TerminologyStore store, UriParam param, String value) {
+    return param == null || (value != null && value.equals(store.canonicalSystem(param.getValue())));
   }
 
   static boolean token(TokenParam param, String value) {

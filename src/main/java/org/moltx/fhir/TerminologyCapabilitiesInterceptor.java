@@ -69,6 +69,20 @@ public final class TerminologyCapabilitiesInterceptor {
       cs.addVersion().setCode(r.version()).setIsDefault(
           store.codeSystemVersions(r.url()).get(0).release() == r);
     }
+    // the packages' code systems, from their index (not parsed for this): each url's newest version is its default
+    Map<String, List<org.moltx.model.Canonical>> fromPackages = new LinkedHashMap<>();
+    for (org.moltx.model.Canonical c : store.fallbackCodeSystems()) {
+      if (!bySystem.containsKey(c.url())) {
+        fromPackages.computeIfAbsent(c.url(), u -> new java.util.ArrayList<>()).add(c);
+      }
+    }
+    fromPackages.forEach((url, versions) -> {
+      var cs = tc.addCodeSystem().setUri(url);
+      String newest = versions.stream().map(org.moltx.model.Canonical::version)
+          .max(java.util.Comparator.nullsFirst(org.moltx.store.Versions.ORDER)).orElse(null);
+      versions.forEach(v -> cs.addVersion().setCode(v.version())
+          .setIsDefault(java.util.Objects.equals(v.version(), newest)));
+    });
     expansionParameters().forEach(p -> tc.getExpansion().addParameter().setName(p));
     // incomplete: with incomplete-ok (or _incomplete) an expansion over the size limit comes cut, marked unclosed;
     // hierarchical: a code system's hierarchy nests in contains.contains (unless excludeNested, or paged)

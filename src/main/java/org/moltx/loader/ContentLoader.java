@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ContentLoader {
   private static final Logger log = LoggerFactory.getLogger(ContentLoader.class);
+  /** The release format of a FHIR NPM package: its resources are served beside the releases, not as one. */
+  static final String PACKAGE_FORMAT = "fhir-npm-package";
 
   private final FhirContext fhir;
 
@@ -39,11 +41,20 @@ public final class ContentLoader {
   }
 
   public LoadedContent load(Path folder) {
+    return load(folder, List.of());
+  }
+
+  /** The folder's content and, after the folder's own, the user's FHIR NPM packages ({@code --package}). */
+  public LoadedContent load(Path folder, List<Path> userPackages) {
     if (!Files.isDirectory(folder)) {
       throw new LoadException(folder.toString(), 0, "not a folder");
     }
     // the official releases load on a second thread while HAPI parses the authored resources: start-up time
     CompletableFuture<Releases> releases = CompletableFuture.supplyAsync(() -> loadReleases(folder));
+    List<CompletableFuture<FhirPackage>> packages = new ArrayList<>();
+    for (Path file : packageFiles(folder, userPackages)) {
+      packages.add(CompletableFuture.supplyAsync(() -> readPackage(file)));
+    }
     List<CodeSystem> codeSystems = new ArrayList<>();
     List<ValueSet> valueSets = new ArrayList<>();
     List<ConceptMap> conceptMaps = new ArrayList<>();
@@ -62,13 +73,56 @@ public final class ContentLoader {
         throw new LoadException(file.toString(), 0, r.fhirType() + " is not a terminology resource");
       }
     }
-    Releases loaded;
+    Releases loaded = join(releases);
+    List<FhirPackage> read = new ArrayList<>();
+    for (CompletableFuture<FhirPackage> p : packages) {
+      read.add(join(p));
+    }
+    return new LoadedContent(loaded.releases(), codeSystems, valueSets, conceptMaps, loaded.overrides(), read);
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
     try {
-      loaded = releases.join();
+      return future.join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException re ? re : e;
     }
-    return new LoadedContent(loaded.releases(), codeSystems, valueSets, conceptMaps, loaded.overrides());
+  }
+
+  /** The manifest's fhir-npm-package files, then the user's; a file named twice is read once. */
+  private static List<Path> packageFiles(Path folder, List<Path> userPackages) {
+    java.util.LinkedHashSet<Path> files = new java.util.LinkedHashSet<>();
+    Path manifest = folder.resolve(ReleaseManifest.FILE);
+    if (Files.exists(manifest)) {
+      for (ReleaseSpec spec : ReleaseManifest.read(manifest).releases()) {
+        if (spec.format().equals(PACKAGE_FORMAT)) {
+          Path file = manifest.getParent().resolve(spec.file());
+          if (!Files.exists(file)) {
+            if (spec.optional()) {
+              continue;
+            }
+            throw new LoadException(manifest.toString(), 0, "release file " + spec.file() + " does not exist");
+          }
+          files.add(file);
+        }
+      }
+    }
+    for (Path p : userPackages) {
+      if (!Files.isRegularFile(p)) {
+        throw new LoadException(p.toString(), 0, "package file does not exist");
+      }
+      files.add(p);
+    }
+    return List.copyOf(files);
+  }
+
+  private static FhirPackage readPackage(Path file) {
+    long start = System.nanoTime();
+    FhirPackage p = NpmPackageReader.read(file);
+    log.info("indexed FHIR package {} from {} in {} ms: {} terminology resources, {} code-system NamingSystems",
+        p.id(), file.getFileName(), (System.nanoTime() - start) / 1_000_000, p.resources().size(),
+        p.namingSystems().size());
+    return p;
   }
 
   private record Releases(List<CodeSystemRelease> releases, Map<String, Map<String, String>> overrides) {}
@@ -102,6 +156,13 @@ public final class ContentLoader {
         }
       }
       for (ReleaseSpec spec : specs) {
+        if (spec.format().equals(PACKAGE_FORMAT)) {
+          continue; // read by load(), on a thread of its own
+        }
+        if (spec.system() == null || spec.version() == null) {
+          throw new LoadException(manifest.toString(), 0, "release " + spec.file() + " (" + spec.format()
+              + ") needs a system and a version");
+        }
         Path file = manifest.getParent().resolve(spec.file());
         if (!Files.exists(file)) {
           if (spec.optional()) {
@@ -142,7 +203,8 @@ public final class ContentLoader {
       case "nucc-csv" -> CsvReleases.nucc(file, info);
       case "cms-pos-csv" -> CsvReleases.placeOfService(file, info);
       default -> throw new LoadException(ReleaseManifest.FILE, 0, "unknown release format '" + spec.format()
-          + "' (known: icd10cm-order, icd10cm-order-addenda, nucc-csv, cms-pos-csv, cpt-descriptors)");
+          + "' (known: icd10cm-order, icd10cm-order-addenda, nucc-csv, cms-pos-csv, cpt-descriptors, "
+          + PACKAGE_FORMAT + ")");
     };
   }
 

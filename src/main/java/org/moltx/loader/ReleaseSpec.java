@@ -6,13 +6,14 @@ import java.time.LocalDate;
 /**
  * One entry of {@code releases/releases.json}: which official file to load, in which format, as which system
  * and version. {@code base} names the version an addenda file applies to; {@code optional} files may be absent
- * (a licensee's CPT file is never committed).
+ * (a licensee's CPT file is never committed). A {@code fhir-npm-package} names only its file: the package says what
+ * it holds; every other format needs system and version.
  */
 public record ReleaseSpec(
     @JsonProperty(required = true) String format,
     @JsonProperty(required = true) String file,
-    @JsonProperty(required = true) String system,
-    @JsonProperty(required = true) String version,
+    String system,
+    String version,
     String id,
     String name,
     String title,

@@ -205,7 +205,7 @@ final class CodePage {
     for (ResultProperty p : shown) {
       m.open("tr").el("td", label(p.code())).open("td");
       if (p.value() instanceof CodingValue c) {
-        if (names.containsKey(TerminologyStore.canonicalSystem(c.system()))) {
+        if (names.containsKey(store.canonicalSystem(c.system()))) {
           m.a(Links.code(c.system(), c.code()), c.code(), "class", "code");
         } else {
           m.el("span", c.code(), "class", "code");
@@ -234,7 +234,7 @@ final class CodePage {
     for (ResultProperty p : billing) {
       m.open("tr").el("td", label(p.code())).open("td");
       if (p.value() instanceof CodingValue c) {
-        if (names.containsKey(TerminologyStore.canonicalSystem(c.system()))) {
+        if (names.containsKey(store.canonicalSystem(c.system()))) {
           m.a(Links.code(c.system(), c.code()), c.code(), "class", "code");
         } else {
           m.el("span", c.code(), "class", "code");

@@ -70,7 +70,7 @@ final class Params {
     if (given == null) {
       return null;
     }
-    String system = TerminologyStore.canonicalSystem(given);
+    String system = store.canonicalSystem(given);
     Map<String, String> known = Layout.systems(store);
     if (!known.containsKey(system)) {
       throw new PageException(400, "Unknown code system", "This server has no code system '" + given

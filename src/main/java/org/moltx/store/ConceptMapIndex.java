@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.ConceptMap;
 
-/** The links of one ConceptMap, indexed by source code and by target code. */
+/**
+ * The links of one ConceptMap, indexed by source code and by target code; a group's source and target systems are
+ * read through the store's aliases, so a map written with an OID serves requests for the canonical URI.
+ */
 public final class ConceptMapIndex {
   private final ConceptMap map;
   private final String canonical;
@@ -14,13 +17,28 @@ public final class ConceptMapIndex {
   private final Map<String, List<MapEntry>> bySource = new HashMap<>();
   private final Map<String, List<MapEntry>> byTarget = new HashMap<>();
 
+  private final java.util.Set<String> sourceSystems = new java.util.HashSet<>();
+  private final java.util.Set<String> targetSystems = new java.util.HashSet<>();
+
   public ConceptMapIndex(ConceptMap map) {
+    this(map, SystemAliases.NONE);
+  }
+
+  public ConceptMapIndex(ConceptMap map, SystemAliases aliases) {
     this.map = map;
     this.canonical = map.hasVersion() ? map.getUrl() + "|" + map.getVersion() : map.getUrl();
     for (ConceptMap.ConceptMapGroupComponent g : map.getGroup()) {
+      String source = aliases.canonical(g.getSource());
+      String target = aliases.canonical(g.getTarget());
+      if (source != null) {
+        sourceSystems.add(source);
+      }
+      if (target != null) {
+        targetSystems.add(target);
+      }
       for (ConceptMap.SourceElementComponent e : g.getElement()) {
         for (ConceptMap.TargetElementComponent t : e.getTarget()) {
-          MapEntry entry = new MapEntry(g.getSource(), g.getSourceVersion(), e.getCode(), e.getDisplay(), g.getTarget(),
+          MapEntry entry = new MapEntry(source, g.getSourceVersion(), e.getCode(), e.getDisplay(), target,
               g.getTargetVersion(), t.getCode(), t.getDisplay(),
               t.hasEquivalence() ? t.getEquivalence().toCode() : "equivalent", t.getComment());
           entries.add(entry);
@@ -59,10 +77,10 @@ public final class ConceptMapIndex {
   }
 
   public boolean hasSourceSystem(String system) {
-    return map.getGroup().stream().anyMatch(g -> system.equals(g.getSource()));
+    return sourceSystems.contains(system);
   }
 
   public boolean hasTargetSystem(String system) {
-    return map.getGroup().stream().anyMatch(g -> system.equals(g.getTarget()));
+    return targetSystems.contains(system);
   }
 }

@@ -11,9 +11,12 @@ final class LoadedStore extends TerminologyStore {
   /** url|version to the codes whose displays a licensee's file gave. */
   private final java.util.Map<String, java.util.Set<String>> licensedDisplays;
 
+  private final SystemAliases aliases;
+
   LoadedStore(ResourceIndex resources, FallbackSource fallback,
-      java.util.Map<String, java.util.Set<String>> licensedDisplays) {
+      java.util.Map<String, java.util.Set<String>> licensedDisplays, SystemAliases aliases) {
     this.resources = resources;
+    this.aliases = aliases;
     this.fallback = fallback;
     this.licensedDisplays = licensedDisplays;
   }
@@ -32,6 +35,11 @@ final class LoadedStore extends TerminologyStore {
   @Override
   List<ValueSet> definedValueSetVersions(String url) {
     return resources.valueSetVersions(url);
+  }
+
+  @Override
+  public SystemAliases aliases() {
+    return aliases;
   }
 
   @Override

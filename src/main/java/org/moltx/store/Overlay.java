@@ -35,6 +35,11 @@ public final class Overlay extends TerminologyStore {
   }
 
   @Override
+  public SystemAliases aliases() {
+    return base.aliases();
+  }
+
+  @Override
   FallbackSource fallback() {
     return base.fallback();
   }
@@ -99,7 +104,7 @@ public final class Overlay extends TerminologyStore {
 
     @Override
     public TerminologyStore build() {
-      return new Overlay(base, resources.build());
+      return new Overlay(base, resources.build(base.aliases()));
     }
   }
 }

@@ -31,11 +31,14 @@ final class ResourceIndex {
   private final List<ValueSet> allValueSets;
   private final List<ConceptMapIndex> allConceptMaps;
 
-  private ResourceIndex(Builder b) {
+  private ResourceIndex(Builder b, SystemAliases aliases) {
     codeSystems = frozen(b.codeSystems);
     supplements = frozen(b.supplements);
     valueSets = frozen(b.valueSets);
-    conceptMaps = frozen(b.conceptMaps);
+    Map<String, List<ConceptMapIndex>> maps = new LinkedHashMap<>();
+    b.conceptMaps.forEach((url, versions) ->
+        maps.put(url, versions.stream().map(cm -> new ConceptMapIndex(cm, aliases)).toList()));
+    conceptMaps = frozen(maps);
     allCodeSystems = flattened(codeSystems.values());
     allValueSets = flattened(valueSets.values());
     allConceptMaps = flattened(conceptMaps.values());
@@ -87,7 +90,7 @@ final class ResourceIndex {
     private final Map<String, List<StoredCodeSystem>> codeSystems = new LinkedHashMap<>();
     private final Map<String, List<CodeSystem>> supplements = new LinkedHashMap<>();
     private final Map<String, List<ValueSet>> valueSets = new LinkedHashMap<>();
-    private final Map<String, List<ConceptMapIndex>> conceptMaps = new LinkedHashMap<>();
+    private final Map<String, List<ConceptMap>> conceptMaps = new LinkedHashMap<>();
 
     void addCodeSystem(CodeSystemRelease release, CodeSystem resource) {
       // a release without a version replaces one without a version too
@@ -106,12 +109,12 @@ final class ResourceIndex {
     void addConceptMap(ConceptMap cm) {
       // maps are not replaced by url and version: several with the same canonical (a request's tx-resources often
       // have them) each hold their own groups, and $translate consults them all
-      add(conceptMaps, cm.getUrl(), new ConceptMapIndex(cm), i -> i.map().getVersion(), (a, b) -> false);
+      add(conceptMaps, cm.getUrl(), cm, ConceptMap::getVersion, (a, b) -> false);
     }
 
-    /** A copy: what the builder collects afterwards does not reach the index built. */
-    ResourceIndex build() {
-      return new ResourceIndex(this);
+    /** A copy: what the builder collects afterwards does not reach the index built. aliases: the maps' systems. */
+    ResourceIndex build(SystemAliases aliases) {
+      return new ResourceIndex(this, aliases);
     }
 
     private static boolean sameVersion(MetadataResource a, MetadataResource b) {

@@ -17,13 +17,6 @@ import org.moltx.model.CodeSystemRelease;
  * read the same way, so the engine does not care which it is given.
  */
 public abstract sealed class TerminologyStore permits LoadedStore, Overlay {
-  /** HL7-registered OIDs accepted in place of the canonical system URIs. */
-  private static final Map<String, String> SYSTEM_ALIASES = Map.of(
-      "urn:oid:2.16.840.1.113883.6.90", "http://hl7.org/fhir/sid/icd-10-cm",
-      "urn:oid:2.16.840.1.113883.6.12", "http://www.ama-assn.org/go/cpt",
-      "urn:oid:2.16.840.1.113883.6.101", "http://nucc.org/provider-taxonomy",
-      "urn:oid:2.16.840.1.113883.6.285", "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets");
-
   TerminologyStore() {}
 
   public static Builder builder() {
@@ -40,10 +33,13 @@ public abstract sealed class TerminologyStore permits LoadedStore, Overlay {
     return new Overlay.Builder(this);
   }
 
-  /** The canonical URI for a system given by URI or by its registered OID. */
-  public static String canonicalSystem(String system) {
-    return system == null ? null : SYSTEM_ALIASES.getOrDefault(system, system);
+  /** The canonical URI for a system given by URI or by an alias (a registered OID, a NamingSystem's other URI). */
+  public final String canonicalSystem(String system) {
+    return aliases().canonical(system);
   }
+
+  /** The system aliases this store resolves. */
+  public abstract SystemAliases aliases();
 
   /** Every version of a code system, newest first; an overlay's before those it stands in front of. */
   public final List<StoredCodeSystem> codeSystemVersions(String url) {
@@ -84,11 +80,33 @@ public abstract sealed class TerminologyStore permits LoadedStore, Overlay {
 
   /** Resources by logical id, for read and instance-level operations. */
   public final Optional<StoredCodeSystem> codeSystemById(String id) {
-    return codeSystems().stream().filter(s -> id.equals(s.id())).findFirst();
+    Optional<StoredCodeSystem> own = codeSystems().stream().filter(s -> id.equals(s.id())).findFirst();
+    if (own.isPresent()) {
+      return own;
+    }
+    // a package's code system, by the url its index gives the id, if our content does not define that url
+    String url = fallback().codeSystemUrlOfId(id);
+    return url == null || !definedCodeSystemVersions(url).isEmpty() ? Optional.empty()
+        : fallback().codeSystemVersions(url).stream().filter(s -> id.equals(s.id())).findFirst();
   }
 
   public final Optional<ValueSet> valueSetById(String id) {
-    return valueSets().stream().filter(v -> id.equals(v.getIdElement().getIdPart())).findFirst();
+    Optional<ValueSet> own = valueSets().stream().filter(v -> id.equals(v.getIdElement().getIdPart())).findFirst();
+    if (own.isPresent()) {
+      return own;
+    }
+    String url = fallback().valueSetUrlOfId(id);
+    return url == null || !definedValueSetVersions(url).isEmpty() ? Optional.empty()
+        : fallback().valueSetVersions(url).stream().filter(v -> id.equals(v.getIdElement().getIdPart())).findFirst();
+  }
+
+  /**
+   * The url|version of every code system the fallback lists (a package's, indexed but perhaps not parsed yet) whose
+   * url this store does not define itself: listings that must not parse every package resource.
+   */
+  public final List<Canonical> fallbackCodeSystems() {
+    return fallback().codeSystemCanonicals().stream()
+        .filter(c -> definedCodeSystemVersions(c.url()).isEmpty()).toList();
   }
 
   public final Optional<ConceptMapIndex> conceptMapById(String id) {
@@ -125,6 +143,7 @@ public abstract sealed class TerminologyStore permits LoadedStore, Overlay {
   public static final class Builder extends ContentBuilder<Builder> {
     private final FallbackSource fallback;
     private final Map<String, java.util.Set<String>> licensedDisplays = new java.util.HashMap<>();
+    private SystemAliases aliases = SystemAliases.DEFAULT;
 
     private Builder(FallbackSource fallback) {
       this.fallback = fallback;
@@ -136,11 +155,17 @@ public abstract sealed class TerminologyStore permits LoadedStore, Overlay {
       return this;
     }
 
+    /** The aliases the store resolves (default: the built-in OIDs of our systems). */
+    public Builder aliases(SystemAliases aliases) {
+      this.aliases = aliases;
+      return this;
+    }
+
     @Override
     public TerminologyStore build() {
       Map<String, java.util.Set<String>> licensed = new java.util.HashMap<>();
       licensedDisplays.forEach((k, v) -> licensed.put(k, java.util.Set.copyOf(v)));
-      return new LoadedStore(resources.build(), fallback, Map.copyOf(licensed));
+      return new LoadedStore(resources.build(aliases), fallback, Map.copyOf(licensed), aliases);
     }
   }
 }

@@ -52,7 +52,7 @@ class LookupHttpTest {
     assertThat(string(out, "display")).startsWith("Genomic sequencing panel, solid organ or hematolymphoid neoplasm");
     assertThat(properties(out, "gene-count")).singleElement()
         .satisfies(p -> assertThat(p.getPart().get(1).getValue().primitiveValue()).isEqualTo("51+"));
-    assertThat(properties(out, "modifier")).extracting(p -> ((Coding) p.getPart().get(1).getValue()).getCode())
+    assertThat(properties(out, "usual-modifier")).extracting(p -> ((Coding) p.getPart().get(1).getValue()).getCode())
         .containsExactlyInAnyOrder("26", "TC");
   }
 
@@ -188,7 +188,13 @@ class LookupHttpTest {
         "  value=modifier",
         "property:",
         "  code=section",
-        "  value=Modifiers");
+        "  value=Modifiers",
+        "property:",
+        "  code=modifier",
+        "  value=true",
+        "property:",
+        "  code=modified",
+        "  value=false");
     HttpResponse<String> conflict = TestServer.post("/CodeSystem/$lookup", """
         {"resourceType":"Parameters","parameter":[{"name":"code","valueCode":"81311"},
          {"name":"coding","valueCoding":{"system":"http://www.ama-assn.org/go/cpt","code":"26"}}]}""");

@@ -112,4 +112,28 @@ class ReloadHttpTest {
     }
     assertThat(display(ProdTestServer.get(LOOKUP))).isEqualTo(oldDisplay);
   }
+
+  @Test
+  void aBrokenPackageIsRefusedWithFileEntryAndReasonAndThePackageServedBeforeStillServes() throws Exception {
+    String thoValueSet = "/fhir/ValueSet/$expand?url=http://terminology.hl7.org/ValueSet/CMSPlaceOfServiceCodes&count=1";
+    HttpResponse<String> before = ProdTestServer.get(thoValueSet);
+    assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+    Path tho = ProdTestServer.content().resolve("releases/hl7.terminology.r4-7.0.1.tgz");
+    Path saved = Files.createTempFile("tho", ".tgz");
+    Files.copy(tho, saved, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try {
+      org.moltx.loader.NpmPackageReaderTest.tgz(tho, java.util.Map.of("package.json",
+          org.moltx.loader.NpmPackageReaderTest.PACKAGE_JSON, "ValueSet-x.json", "{\"resourceType\":\"ValueSet\",}"));
+      HttpResponse<String> broken = reload("Bearer " + ProdTestServer.TOKEN);
+      assertOutcome(broken, 422, "hl7.terminology.r4-7.0.1.tgz");
+      assertThat(Answers.issues(broken.body())).containsExactly("error invalid: Reload failed, the previous content "
+          + "still serves: releases/hl7.terminology.r4-7.0.1.tgz: entry package/ValueSet-x.json does not parse: "
+          + "Unexpected character ('}' (code 125)): was expecting double-quote to start field name (line 1)");
+      assertThat(ProdTestServer.get(thoValueSet).statusCode()).isEqualTo(200);
+    } finally {
+      Files.copy(saved, tho, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.delete(saved);
+      assertThat(reload("Bearer " + ProdTestServer.TOKEN).statusCode()).isEqualTo(200);
+    }
+  }
 }
