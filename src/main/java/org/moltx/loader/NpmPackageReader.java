@@ -39,7 +39,14 @@ public final class NpmPackageReader {
 
   private NpmPackageReader() {}
 
+  /** The package, from its compiled index ({@link PackageSnapshot}) when one is current, else read from the file. */
   public static FhirPackage read(Path file) {
+    FhirPackage indexed = PackageSnapshot.read(file);
+    return indexed != null ? indexed : readPackageFile(file);
+  }
+
+  /** The package read from its file: decompressed, each entry of a kept type parsed and deflated. */
+  static FhirPackage readPackageFile(Path file) {
     String name = null;
     String version = null;
     // decompression on this thread, parsing and deflating of the entries on two others: start-up time

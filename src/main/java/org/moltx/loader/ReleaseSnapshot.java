@@ -60,6 +60,17 @@ public final class ReleaseSnapshot {
     int n = write(folder, out);
     System.out.println("release snapshot: " + n + " releases, " + Files.size(out) + " bytes: " + out + " in "
         + (System.nanoTime() - start) / 1_000_000 + " ms");
+    // the FHIR packages of the folder: their indexes beside the snapshot (PACKAGE.tgz.index)
+    for (ReleaseSpec spec : ReleaseManifest.read(folder.resolve(ReleaseManifest.FILE)).releases()) {
+      Path pkg = folder.resolve("releases").resolve(spec.file());
+      if (spec.format().equals(ContentLoader.PACKAGE_FORMAT) && Files.exists(pkg)) {
+        start = System.nanoTime();
+        Path index = out.resolveSibling(pkg.getFileName() + PackageSnapshot.SUFFIX);
+        PackageSnapshot.write(pkg, index);
+        System.out.println("package index: " + Files.size(index) + " bytes: " + index + " in "
+            + (System.nanoTime() - start) / 1_000_000 + " ms");
+      }
+    }
   }
 
   /** Parses the folder's snapshotted releases and writes them to {@code out}; returns how many. */

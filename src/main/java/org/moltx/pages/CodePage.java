@@ -30,7 +30,8 @@ import org.moltx.store.TerminologyStore;
  */
 final class CodePage {
   /** The CPT properties that say how a test is billed: shown in a section of their own. */
-  private static final List<String> BILLING = List.of("modifier", "place-of-service");
+  /** The CPT fragment's properties that say which modifiers and places of service go with a code. */
+  private static final List<String> BILLING = List.of("usual-modifier", "place-of-service");
   private final Terminology terminology;
   private final IndicationService indications;
 
@@ -220,7 +221,7 @@ final class CodePage {
     m.close("tbody").close("table").close("section");
   }
 
-  /** The modifiers and places of service that apply to a CPT code (its modifier and place-of-service properties). */
+  /** The modifiers and places of service that apply to a CPT code (its usual-modifier and place-of-service). */
   private static void billingContext(Html m, TerminologyStore store, LookupResult lookup, String system,
       String code) {
     List<ResultProperty> billing = lookup.properties().stream().filter(p -> BILLING.contains(p.code())).toList();
@@ -247,8 +248,8 @@ final class CodePage {
       m.close("tr");
     }
     m.close("tbody").close("table");
-    fhir(m, Links.lookup(system, code, null) + "&property=modifier&property=place-of-service",
-        "CodeSystem/$lookup (modifier, place-of-service)");
+    fhir(m, Links.lookup(system, code, null) + "&property=usual-modifier&property=place-of-service",
+        "CodeSystem/$lookup (usual-modifier, place-of-service)");
     m.close("section");
   }
 

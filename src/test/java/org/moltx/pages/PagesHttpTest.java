@@ -150,8 +150,8 @@ class PagesHttpTest {
         + tr.select("td").get(1).text()).toList()).containsExactly("81445 narrower", "81450 narrower",
         "81449 relatedto", "81451 relatedto", "81456 relatedto");
     assertThat(texts(d, "#billing tbody tr")).containsExactly(
-        "modifier 26 Professional component (Current Procedural Terminology (CPT) - moltx fragment)",
-        "modifier TC Technical component (HCPCS Level II - moltx fragment)",
+        "usual modifier 26 Professional component (Current Procedural Terminology (CPT) - moltx fragment)",
+        "usual modifier TC Technical component (HCPCS Level II - moltx fragment)",
         "place of service 81 Independent Laboratory (CMS Place of Service Codes)");
     assertThat(d.selectFirst("#billing a.code").attr("href")).isEqualTo("/code?system=" + enc(CPT) + "&code=26");
     assertThat(texts(d, "#value-sets li > a:first-child")).contains("CPT genomic sequencing panels for neoplasms");
