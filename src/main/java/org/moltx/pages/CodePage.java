@@ -206,19 +206,28 @@ final class CodePage {
     for (ResultProperty p : shown) {
       m.open("tr").el("td", label(p.code())).open("td");
       if (p.value() instanceof CodingValue c) {
-        if (names.containsKey(store.canonicalSystem(c.system()))) {
-          m.a(Links.code(c.system(), c.code()), c.code(), "class", "code");
-        } else {
-          m.el("span", c.code(), "class", "code");
-        }
-        m.text(" " + (c.display() == null ? "" : c.display()) + " (" + names.getOrDefault(c.system(), c.system())
-            + ")");
+        codeLink(m, store, names, c);
+        m.text(" " + codingText(names, c));
       } else {
         m.text(String.valueOf(p.value()));
       }
       m.close("td").close("tr");
     }
     m.close("tbody").close("table").close("section");
+  }
+
+  /** A coding's code: a link to its page when this server has its code system, else plain. */
+  private static void codeLink(Html m, TerminologyStore store, Map<String, String> names, CodingValue c) {
+    if (names.containsKey(store.canonicalSystem(c.system()))) {
+      m.a(Links.code(c.system(), c.code()), c.code(), "class", "code");
+    } else {
+      m.el("span", c.code(), "class", "code");
+    }
+  }
+
+  /** "Display (code system name)". */
+  private static String codingText(Map<String, String> names, CodingValue c) {
+    return (c.display() == null ? "" : c.display()) + " (" + names.getOrDefault(c.system(), c.system()) + ")";
   }
 
   /** The modifiers and places of service that apply to a CPT code (its usual-modifier and place-of-service). */
@@ -235,13 +244,8 @@ final class CodePage {
     for (ResultProperty p : billing) {
       m.open("tr").el("td", label(p.code())).open("td");
       if (p.value() instanceof CodingValue c) {
-        if (names.containsKey(store.canonicalSystem(c.system()))) {
-          m.a(Links.code(c.system(), c.code()), c.code(), "class", "code");
-        } else {
-          m.el("span", c.code(), "class", "code");
-        }
-        m.close("td").el("td", (c.display() == null ? "" : c.display()) + " ("
-            + names.getOrDefault(c.system(), c.system()) + ")");
+        codeLink(m, store, names, c);
+        m.close("td").el("td", codingText(names, c));
       } else {
         m.text(String.valueOf(p.value())).close("td").el("td", "");
       }
