@@ -26,19 +26,18 @@ public final class ChainedFallback implements FallbackSource {
 
   @Override
   public List<StoredCodeSystem> codeSystemVersions(String url) {
-    for (FallbackSource s : sources) {
-      List<StoredCodeSystem> found = s.codeSystemVersions(url);
-      if (!found.isEmpty()) {
-        return found;
-      }
-    }
-    return List.of();
+    return first(s -> s.codeSystemVersions(url));
   }
 
   @Override
   public List<ValueSet> valueSetVersions(String url) {
+    return first(s -> s.valueSetVersions(url));
+  }
+
+  /** What the first source that has any gives. */
+  private <T> List<T> first(java.util.function.Function<FallbackSource, List<T>> lookup) {
     for (FallbackSource s : sources) {
-      List<ValueSet> found = s.valueSetVersions(url);
+      List<T> found = lookup.apply(s);
       if (!found.isEmpty()) {
         return found;
       }
