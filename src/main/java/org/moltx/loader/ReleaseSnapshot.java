@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.moltx.model.CodeSystemInfo;
 import org.moltx.model.CodeSystemRelease;
+import org.moltx.model.WordIndex;
 import org.moltx.model.Designation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The ICD-10-CM releases of a content folder, compiled: {@code releases/releases.snapshot} holds each loaded
  * release's concepts (dotted code, long and short title, billable flag, parent index; a later year's unchanged
- * concepts as references to the year before) in a versioned binary file with the SHA-256 of its sources
+ * concepts as references to the year before) and its search index ({@link WordIndex}) in a versioned binary file with the SHA-256 of its sources
  * ({@code releases.json} and the release files it was made from). Start-up and reload read it instead of parsing
  * the text files; a missing, stale or unreadable snapshot is logged with the reason and the files are parsed.
  * The Maven build writes the snapshot of the embedded content; {@code java -cp moltx.jar
@@ -37,7 +38,7 @@ public final class ReleaseSnapshot {
   private static final Logger log = LoggerFactory.getLogger(ReleaseSnapshot.class);
   public static final String FILE = "releases/releases.snapshot";
   /** Raise when the layout below changes: an older or newer snapshot is then ignored (and the files parsed). */
-  static final int FORMAT_VERSION = 1;
+  static final int FORMAT_VERSION = 2;
   private static final byte[] MAGIC = "MOLTXREL".getBytes(StandardCharsets.US_ASCII);
   /** The release formats a snapshot holds: the costly ones to parse. */
   static final Set<String> FORMATS = Set.of("icd10cm-order", "icd10cm-order-addenda");
@@ -95,6 +96,12 @@ public final class ReleaseSnapshot {
         CodeSystemRelease r = byKey.get(spec.system() + "|" + spec.version());
         CodeSystemRelease base = spec.base() == null ? null : byKey.get(spec.system() + "|" + spec.base());
         writeRelease(o, r, base);
+        // the search index of a large release too: building it at start took 0.3-0.7 s of the critical path
+        boolean indexed = r.size() >= WordIndex.MIN_SIZE;
+        o.writeBoolean(indexed);
+        if (indexed) {
+          r.wordIndex().write(o);
+        }
         count++;
       }
     }
@@ -192,7 +199,11 @@ public final class ReleaseSnapshot {
               FILE, url, ver);
           return null;
         }
-        releases.put(url + "|" + ver, readRelease(in, infos.apply(spec), base));
+        CodeSystemRelease release = readRelease(in, infos.apply(spec), base);
+        if (in.readBoolean()) {
+          release.useWordIndex(WordIndex.read(in, release));
+        }
+        releases.put(url + "|" + ver, release);
       }
       return releases;
     } catch (IOException | RuntimeException e) {

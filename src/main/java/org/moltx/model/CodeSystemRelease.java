@@ -184,6 +184,13 @@ public final class CodeSystemRelease {
     return null;
   }
 
+  /** Gives this release the word index read from a snapshot, so that it is not built (before first use). */
+  public synchronized void useWordIndex(WordIndex index) {
+    if (wordIndex == null) {
+      wordIndex = index;
+    }
+  }
+
   /**
    * The word index of the displays, built on first use. The lock is this release's, so only threads wanting this
    * index wait for it; every later call reads the field without locking.

@@ -1,5 +1,9 @@
 package org.moltx.model;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -121,6 +125,49 @@ public final class WordIndex {
       byCode[i] = byCodeBoxed[i];
     }
     return new WordIndex(r, sorted, postings, firstWord, count, byCode);
+  }
+
+  /** Writes this index in the layout {@link #read} reads (the release snapshot holds it beside its release). */
+  public void write(DataOutputStream out) throws IOException {
+    out.writeInt(words.length);
+    for (int w = 0; w < words.length; w++) {
+      out.writeUTF(words[w]);
+      writeInts(out, postings[w]);
+    }
+    writeInts(out, firstWord);
+    out.writeInt(wordCount.length);
+    out.write(wordCount);
+    writeInts(out, byCode);
+  }
+
+  /** The index {@link #write} wrote for {@code release}. */
+  public static WordIndex read(DataInputStream in, CodeSystemRelease release) throws IOException {
+    String[] words = new String[in.readInt()];
+    int[][] postings = new int[words.length][];
+    for (int w = 0; w < words.length; w++) {
+      words[w] = in.readUTF();
+      postings[w] = readInts(in);
+    }
+    int[] firstWord = readInts(in);
+    byte[] wordCount = in.readNBytes(in.readInt());
+    int[] byCode = readInts(in);
+    if (firstWord.length != release.size() || wordCount.length != release.size() || byCode.length != release.size()) {
+      throw new IOException("the word index is of a release of another size than " + release);
+    }
+    return new WordIndex(release, words, postings, firstWord, wordCount, byCode);
+  }
+
+  private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(values.length * 4);
+    b.asIntBuffer().put(values);
+    out.writeInt(values.length);
+    out.write(b.array());
+  }
+
+  private static int[] readInts(DataInputStream in) throws IOException {
+    int[] values = new int[in.readInt()];
+    ByteBuffer.wrap(in.readNBytes(values.length * 4)).asIntBuffer().get(values);
+    return values;
   }
 
   /** A code as code-prefix search compares it: without dots, upper case ("e11.6" and "E116" are both "E116"). */

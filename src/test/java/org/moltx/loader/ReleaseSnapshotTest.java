@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moltx.model.CodeSystemRelease;
+import org.moltx.model.WordIndex;
 
 class ReleaseSnapshotTest {
   @TempDir Path folder;
@@ -50,6 +51,20 @@ class ReleaseSnapshotTest {
         assertThat(read.isAbstract(i)).as(parsed.code(i)).isEqualTo(parsed.isAbstract(i));
         assertThat(read.designations(i)).as(parsed.code(i)).isEqualTo(parsed.designations(i));
         assertThat(read.conceptProperties(i)).as(parsed.code(i)).isEqualTo(parsed.conceptProperties(i));
+      }
+      // the search index comes from the snapshot and answers as the one built from the parsed release
+      WordIndex stored = read.wordIndex();
+      WordIndex built = parsed.wordIndex();
+      for (int i = 0; i < parsed.size(); i++) {
+        assertThat(stored.firstWord(i)).as(parsed.code(i)).isEqualTo(built.firstWord(i));
+        assertThat(stored.wordCount(i)).as(parsed.code(i)).isEqualTo(built.wordCount(i));
+      }
+      for (String prefix : List.of("acu", "leukemia", "diab", "fract", "neoplasm", "x", "zzz")) {
+        assertThat(stored.withWordPrefix(prefix)).as(prefix).isEqualTo(built.withWordPrefix(prefix));
+        assertThat(stored.withWord(prefix)).as(prefix).isEqualTo(built.withWord(prefix));
+      }
+      for (String prefix : List.of("E11", "C92.0", "S23.420", "Z", "Q99")) {
+        assertThat(stored.withCodePrefix(prefix)).as(prefix).isEqualTo(built.withCodePrefix(prefix));
       }
     }
     // a later year's unchanged concepts share the year before's strings, as when parsed
