@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The operational endpoints at the root: {@code GET /healthz} (the process answers), {@code GET /readyz} (content
  * loaded and not shutting down), {@code GET /metrics} (Prometheus text) and {@code POST /admin/reload} (needs the
  * admin token; 404 when none is configured). Paths that are neither these nor /fhir, /cds-services or a page get a
- * 404 OperationOutcome here.
+ * 404 OperationOutcome here, or the pages' 404 page when a browser asks.
  */
 public final class OpsHandler extends Handler.Wrapper {
   private static final Logger log = LoggerFactory.getLogger(OpsHandler.class);
@@ -76,10 +76,21 @@ public final class OpsHandler extends Handler.Wrapper {
         }
       }
       case "/admin/reload" -> adminReload(request, response, callback);
-      default -> Outcomes.write(response, callback, 404, "not-found", "Nothing is served at " + safe(path)
-          + ": FHIR is at /fhir, CDS Hooks at /cds-services");
+      default -> {
+        if (("GET".equals(method) || "HEAD".equals(method)) && asksForHtml(request)) {
+          return super.handle(request, response, callback); // a person's browser: the pages answer with a 404 page
+        }
+        Outcomes.write(response, callback, 404, "not-found", "Nothing is served at " + safe(path)
+            + ": FHIR is at /fhir, CDS Hooks at /cds-services");
+      }
     }
     return true;
+  }
+
+  /** A browser's request: it lists text/html among what it accepts (FHIR clients and curl do not). */
+  private static boolean asksForHtml(Request request) {
+    String accept = request.getHeaders().get(HttpHeader.ACCEPT);
+    return accept != null && accept.contains("text/html");
   }
 
   private void adminReload(Request request, Response response, Callback callback) {

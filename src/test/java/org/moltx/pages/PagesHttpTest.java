@@ -287,6 +287,15 @@ class PagesHttpTest {
   }
 
   @Test
+  void anUnknownPathIsA404PageForABrowserAndAnOperationOutcomeForAClient() {
+    Document d = page("/no/such/page", 404);
+    assertThat(d.selectFirst("p.problem").text()).isEqualTo("There is no page at /no/such/page.");
+    HttpResponse<String> client = get("/no/such/page", "Accept", "application/fhir+json");
+    assertThat(client.statusCode()).isEqualTo(404);
+    assertThat(client.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+json");
+  }
+
+  @Test
   void overLongInputIsRefused() {
     Document d = page("/search?q=" + "a".repeat(201), 400);
     assertThat(d.selectFirst("p.problem").text()).isEqualTo("'q' is 201 characters long; at most 200 are accepted.");
