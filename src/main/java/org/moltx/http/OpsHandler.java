@@ -77,7 +77,8 @@ public final class OpsHandler extends Handler.Wrapper {
       }
       case "/admin/reload" -> adminReload(request, response, callback);
       default -> {
-        if (("GET".equals(method) || "HEAD".equals(method)) && asksForHtml(request)) {
+        if (("GET".equals(method) || "HEAD".equals(method))
+            && AcceptHeader.acceptsHtml(request.getHeaders().get(HttpHeader.ACCEPT))) {
           return super.handle(request, response, callback); // a person's browser: the pages answer with a 404 page
         }
         Outcomes.write(response, callback, 404, "not-found", "Nothing is served at " + safe(path)
@@ -85,12 +86,6 @@ public final class OpsHandler extends Handler.Wrapper {
       }
     }
     return true;
-  }
-
-  /** A browser's request: it lists text/html among what it accepts (FHIR clients and curl do not). */
-  private static boolean asksForHtml(Request request) {
-    String accept = request.getHeaders().get(HttpHeader.ACCEPT);
-    return accept != null && accept.contains("text/html");
   }
 
   private void adminReload(Request request, Response response, Callback callback) {

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
 import org.moltx.engine.Terminology;
+import org.moltx.http.AcceptHeader;
 
 /**
  * /fhir for a browser: a request that accepts text/html and names no {@code _format} is answered as FHIR JSON
@@ -38,7 +39,7 @@ public final class FhirHtmlFilter implements Filter {
 
   /** A browser's request for a page: text/html accepted, and no _format chosen. */
   static boolean wantsHtml(String accept, String query) {
-    if (accept == null || !accept.toLowerCase(Locale.ROOT).contains("text/html")) {
+    if (!AcceptHeader.acceptsHtml(accept)) {
       return false;
     }
     if (query == null) {
