@@ -39,8 +39,8 @@ final class ComposeEvaluator {
   /** The value sets being evaluated, innermost first: where a '#id' reference finds its contained value set. */
   private final Deque<ValueSet> open = new ArrayDeque<>();
   private final TextFilter text;
-  /** exclude-system: code systems (url, or url|version, the version a pattern) an expansion leaves out. */
-  private final List<String> excludedSystems;
+  /** exclude-system: code systems (canonical url, and a version pattern or none) an expansion leaves out. */
+  private final List<org.moltx.model.Canonical> excludedSystems;
 
   ComposeEvaluator(TerminologyStore store, VersionPolicy policy, TextFilter text) {
     this(store, policy, text, List.of());
@@ -51,7 +51,9 @@ final class ComposeEvaluator {
     this.store = store;
     this.policy = policy;
     this.text = text;
-    this.excludedSystems = excludedSystems;
+    // read once: an alias names the system it stands for
+    this.excludedSystems = excludedSystems.stream().map(org.moltx.model.Canonical::parse)
+        .map(c -> new org.moltx.model.Canonical(store.canonicalSystem(c.url()), c.version())).toList();
   }
 
   /** url|version of each code system release consulted. */
@@ -345,11 +347,11 @@ final class ComposeEvaluator {
   }
 
   private Membership includeContains(ConceptSetComponent include, String system, String version, String code) {
-    if (include.hasSystem() && !include.getSystem().equals(system)) {
+    if (include.hasSystem() && !store.canonicalSystem(include.getSystem()).equals(system)) {
       return Membership.absent();
     }
     if (include.hasSystem() && version != null && include.hasVersion() && !CodeSystemResolver.matches(include.getVersion(), version)
-        && vs().getCompose().getInclude().stream().filter(inc -> system.equals(inc.getSystem())).count() > 1) {
+        && vs().getCompose().getInclude().stream().filter(inc -> store.isSystem(inc.getSystem(), system)).count() > 1) {
       return Membership.absent(); // one of several versions the value set includes, but not the one asked about
     }
     List<ValueSet> imported = imports(include, false);
@@ -473,9 +475,9 @@ final class ComposeEvaluator {
    * version) or this release of it (an entry whose version, or pattern, matches).
    */
   private boolean excluded(String system, String version) {
-    for (String e : excludedSystems) {
-      org.moltx.model.Canonical c = org.moltx.model.Canonical.parse(e);
-      if (store.canonicalSystem(c.url()).equals(system) && (!c.hasVersion() ? version == null
+    String canonical = store.canonicalSystem(system);
+    for (org.moltx.model.Canonical c : excludedSystems) {
+      if (c.url().equals(canonical) && (!c.hasVersion() ? version == null
           : version != null && CodeSystemResolver.matches(c.version(), version))) {
         return true;
       }

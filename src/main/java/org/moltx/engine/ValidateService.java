@@ -186,7 +186,7 @@ public final class ValidateService {
       }
     }
     boolean inactive = release.isInactive(i);
-    String status = statusFindings(in, system, vs, release, i, issues);
+    String status = statusFindings(store, in, system, vs, release, i, issues);
     String normalized = null;
     if (!release.code(i).equals(in.code())) {
       // found through the code system's case insensitivity: say so, and give the code as the system has it
@@ -279,8 +279,8 @@ public final class ValidateService {
    * What the concept's status says: inactive (with its status, such as retired), deprecated, or deprecated by the
    * value set that lists it. Returns the status to report, or null.
    */
-  private static String statusFindings(CodedInput in, String system, ValueSet vs, CodeSystemRelease release, int i,
-      List<ValidationIssue> issues) {
+  private static String statusFindings(TerminologyStore store, CodedInput in, String system, ValueSet vs,
+      CodeSystemRelease release, int i, List<ValidationIssue> issues) {
     boolean inactive = release.isInactive(i);
     String inactiveStatus = null;
     if (inactive) {
@@ -296,7 +296,7 @@ public final class ValidateService {
       issues.add(new ValidationIssue(MessageId.DEPRECATED_CONCEPT_FOUND,
           MessageId.DEPRECATED_CONCEPT_FOUND.text(in.code()), in.path()));
     }
-    String statusInValueSet = vs == null ? null : statusInValueSet(vs, system, release.code(i));
+    String statusInValueSet = vs == null ? null : statusInValueSet(store, vs, system, release.code(i));
     if (statusInValueSet != null) {
       issues.add(new ValidationIssue(MessageId.CONCEPT_DEPRECATED_IN_VALUESET, MessageId.CONCEPT_DEPRECATED_IN_VALUESET
           .text(in.code(), system, canonical(vs), statusInValueSet), in.codeExpression()).notInMessage());
@@ -326,7 +326,7 @@ public final class ValidateService {
   private static ValidateResult unknownCode(TerminologyStore store, ValueSet vs, CodedInput in, String system,
       CodeSystemRelease release, List<ValidationIssue> issues, List<String> unknownSystems) {
     if ("fragment".equals(release.info().content())) {
-      if (vs == null || includesWholeSystem(vs, system, in.code())) {
+      if (vs == null || includesWholeSystem(store, vs, system, in.code())) {
         issues.removeIf(x -> x.txType().equals("not-in-vs"));
       }
       issues.add(new ValidationIssue(MessageId.UNKNOWN_CODE_IN_FRAGMENT, MessageId.UNKNOWN_CODE_IN_FRAGMENT.text(
@@ -377,7 +377,7 @@ public final class ValidateService {
     ValueSet vs = req.valueSet();
     String wanted = decision.wanted();
     boolean noSuchSystem = store.codeSystemVersions(system).isEmpty();
-    if (noSuchSystem && vs.getCompose().getInclude().stream().noneMatch(inc -> system.equals(inc.getSystem()))) {
+    if (noSuchSystem && vs.getCompose().getInclude().stream().noneMatch(inc -> store.isSystem(inc.getSystem(), system))) {
       // the value set does not even name this system: the code is certainly not in it (x-unknown-system)
       issues.add(notInValueSet(label(system, in), vs, in));
       // nothing chose a version: the coding's own one is what could not be found
@@ -404,10 +404,10 @@ public final class ValidateService {
    * Whether the value set includes all of the system (an include without concepts, filters or value sets) and does not
    * exclude the code by name or exclude the whole system.
    */
-  private static boolean includesWholeSystem(ValueSet vs, String system, String code) {
-    boolean whole = vs.getCompose().getInclude().stream().anyMatch(inc -> system.equals(inc.getSystem())
+  private static boolean includesWholeSystem(TerminologyStore store, ValueSet vs, String system, String code) {
+    boolean whole = vs.getCompose().getInclude().stream().anyMatch(inc -> store.isSystem(inc.getSystem(), system)
         && !inc.hasConcept() && !inc.hasFilter() && !inc.hasValueSet());
-    boolean excluded = vs.getCompose().getExclude().stream().anyMatch(exc -> system.equals(exc.getSystem())
+    boolean excluded = vs.getCompose().getExclude().stream().anyMatch(exc -> store.isSystem(exc.getSystem(), system)
         && !exc.hasValueSet() && (!exc.hasConcept() && !exc.hasFilter()
             || exc.getConcept().stream().anyMatch(c -> code.equals(c.getCode()))));
     return whole && !excluded;
@@ -433,9 +433,9 @@ public final class ValidateService {
    * The status the value set gives its entry for the concept: deprecated by the valueset-deprecated extension, or
    * the entry's standards status (deprecated, withdrawn); null when it gives none.
    */
-  private static String statusInValueSet(ValueSet vs, String system, String code) {
+  private static String statusInValueSet(TerminologyStore store, ValueSet vs, String system, String code) {
     for (ValueSet.ConceptSetComponent inc : vs.getCompose().getInclude()) {
-      for (ValueSet.ConceptReferenceComponent c : system.equals(inc.getSystem()) ? inc.getConcept()
+      for (ValueSet.ConceptReferenceComponent c : store.isSystem(inc.getSystem(), system) ? inc.getConcept()
           : List.<ValueSet.ConceptReferenceComponent>of()) {
         if (!code.equals(c.getCode())) {
           continue;
@@ -466,7 +466,7 @@ public final class ValidateService {
    */
   private static String includeVersion(TerminologyStore store, ValidateRequest req, String system, CodedInput in) {
     ValueSet vs = req.valueSet();
-    List<String> versions = vs.getCompose().getInclude().stream().filter(inc -> system.equals(inc.getSystem())
+    List<String> versions = vs.getCompose().getInclude().stream().filter(inc -> store.isSystem(inc.getSystem(), system)
         && inc.hasVersion()).map(ValueSet.ConceptSetComponent::getVersion).distinct().toList();
     if (versions.size() <= 1) {
       return versions.isEmpty() ? null : versions.get(0);

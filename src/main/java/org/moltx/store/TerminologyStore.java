@@ -38,6 +38,11 @@ public abstract sealed class TerminologyStore permits LoadedStore, Overlay {
     return aliases().canonical(system);
   }
 
+  /** Whether {@code given} (a value set include's or exclude's system: a url, an OID, an alias) names {@code canonical}. */
+  public final boolean isSystem(String given, String canonical) {
+    return given != null && canonical.equals(canonicalSystem(given));
+  }
+
   /** The system aliases this store resolves. */
   public abstract SystemAliases aliases();
 

@@ -92,6 +92,21 @@ class PackageHttpTest {
   }
 
   @Test
+  void anAliasInAValueSetIncludeValidates() {
+    String valueSet = """
+        {"resourceType":"ValueSet","url":"http://example.org/ValueSet/dx","compose":{"include":[
+         {"system":"http://terminology.hl7.org/CodeSystem/icd10CM","concept":[{"code":"E11.9"}]}]}}""";
+    for (String code : List.of("E11.9", "C92.01")) {
+      HttpResponse<String> r = TestServer.post("/ValueSet/$validate-code", """
+          {"resourceType":"Parameters","parameter":[{"name":"valueSet","resource":%s},
+           {"name":"system","valueUri":"http://hl7.org/fhir/sid/icd-10-cm"},{"name":"code","valueCode":"%s"}]}"""
+          .formatted(valueSet, code));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(Answers.parameters(r.body()).getParameterBool("result")).as(r.body()).isEqualTo(code.equals("E11.9"));
+    }
+  }
+
+  @Test
   void aThoOnlyCodeIsLookedUpInThoVersion() {
     HttpResponse<String> r = TestServer.get("/CodeSystem/$lookup?system=http://terminology.hl7.org/CodeSystem/v2-0203"
         + "&code=MR&property=display");
