@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.moltx.engine.IndicationService;
 import org.moltx.engine.Terminology;
 import org.moltx.engine.TerminologyException;
@@ -53,6 +54,7 @@ public final class PagesServlet extends HttpServlet {
     }
     TerminologyStore store = terminology.store();
     try {
+      Params.only(request, parameters(path));
       if (path.equals("/suggest")) {
         json(response, search.suggest(request, store));
         return;
@@ -70,6 +72,16 @@ public final class PagesServlet extends HttpServlet {
       log.debug("page {} refused: {}", path, e.getMessage());
       html(response, 400, problem(store, new PageException(400, "Bad request", e.getMessage())));
     }
+  }
+
+  /** The query parameters each page reads. */
+  private static Set<String> parameters(String path) {
+    return switch (path) {
+      case "/search", "/suggest" -> Set.of("q", "system");
+      case "/code" -> Set.of("system", "code", "version");
+      case "/check" -> Set.of("code", "diagnosis");
+      default -> path.startsWith("/valueset/") ? Set.of("offset") : Set.of();
+    };
   }
 
   private String route(String path, HttpServletRequest request, TerminologyStore store) {
@@ -109,19 +121,16 @@ public final class PagesServlet extends HttpServlet {
     return Layout.page(store, e.heading(), m, null, null, false);
   }
 
+  /** GET and HEAD (answered by doGet without the body); every other method, OPTIONS and TRACE too, is a 405. */
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    notAllowed(response);
-  }
-
-  @Override
-  protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    notAllowed(response);
-  }
-
-  @Override
-  protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    notAllowed(response);
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, jakarta.servlet.ServletException {
+    String method = request.getMethod();
+    if ("GET".equals(method) || "HEAD".equals(method)) {
+      super.service(request, response);
+    } else {
+      notAllowed(response);
+    }
   }
 
   private void notAllowed(HttpServletResponse response) throws IOException {

@@ -14,6 +14,16 @@ final class Params {
 
   private Params() {}
 
+  /** A 400 naming the first query parameter the page does not take: none is accepted and ignored. */
+  static void only(HttpServletRequest request, java.util.Set<String> accepted) {
+    for (String name : request.getParameterMap().keySet()) {
+      if (!accepted.contains(name)) {
+        throw new PageException(400, "Bad request", "This page takes no parameter '" + name + "'"
+            + (accepted.isEmpty() ? "." : "; it takes " + String.join(", ", new java.util.TreeSet<>(accepted)) + "."));
+      }
+    }
+  }
+
   /** The trimmed value, or null when absent or blank. */
   static String optional(HttpServletRequest request, String name) {
     String[] values = request.getParameterValues(name);

@@ -280,7 +280,10 @@ class PagesHttpTest {
       "/valueset/nope|404|no ValueSet with id 'nope'",
       "/valueset/cpt-81311-indications?offset=abc|400|'offset'",
       "/conceptmap/%3Cb%3E|404|not a resource id",
-      "/search?q=a&q=b|400|once"})
+      "/search?q=a&q=b|400|once",
+      "/search?q=acute&sytem=x|400|no parameter 'sytem'; it takes q, system",
+      "/valueset/cpt-81311-indications?ofset=50|400|no parameter 'ofset'; it takes offset",
+      "/?x=1|400|no parameter 'x'."})
   void badInputIsAClear4xxPage(String path, int status, String says) {
     Document d = page(path, status);
     assertThat(d.selectFirst("p.problem").text()).contains(says);
@@ -325,5 +328,11 @@ class PagesHttpTest {
         .POST(HttpRequest.BodyPublishers.ofString("q=x")));
     assertThat(r.statusCode()).isEqualTo(405);
     assertThat(r.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS")) {
+      HttpResponse<String> other = TestServer.send(HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "/code"))
+          .method(method, HttpRequest.BodyPublishers.noBody()));
+      assertThat(other.statusCode()).as(method).isEqualTo(405);
+      assertThat(other.headers().firstValue("Allow")).as(method).hasValue("GET, HEAD");
+    }
   }
 }
