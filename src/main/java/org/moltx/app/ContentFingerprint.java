@@ -19,10 +19,6 @@ import java.util.stream.Stream;
 final class ContentFingerprint {
   private ContentFingerprint() {}
 
-  static String of(Path folder) {
-    return of(folder, List.of());
-  }
-
   /** The folder's tag with the user's packages (--package) in it too: another package is other content. */
   static String of(Path folder, List<Path> packages) {
     try {

@@ -59,13 +59,13 @@ final class PackageFallback {
           continue;
         }
         if (r.type().equals("CodeSystem") && !served(r)) {
-          log.debug("{}: CodeSystem {} has content {}: not served", r.where(), r.url(), r.content());
+          log.debug("{}: CodeSystem {} has content {}: not served", r.source(), r.url(), r.content());
           continue;
         }
         if (own.contains(r.url())) {
           shadowed++;
           log.info("{}: {} {}|{} is shadowed by our content, which defines {} (our authored content and official"
-              + " releases win over a package)", r.where(), r.type(), r.url(), r.version(), r.url());
+              + " releases win over a package)", r.source(), r.type(), r.url(), r.version(), r.url());
           continue;
         }
         if (!byUrl.containsKey(r.url()) && core.defines(r.url())) {

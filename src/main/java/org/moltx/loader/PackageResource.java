@@ -12,14 +12,10 @@ import java.util.zip.Inflater;
  * came from, and its JSON kept deflated (THO's 71 MB of JSON take a few MB so), parsed on first use of its url.
  *
  * @param content a CodeSystem's content mode (complete, fragment, not-present, supplement...); null otherwise
+ * @param source the package file and the entry in it ("file.tgz#package/x.json"): what a log line or an error names
  */
 public record PackageResource(String type, String id, String url, String version, String content, String source,
     byte[] deflated) {
-
-  /** What a log line or an error names: the package file and the entry in it. */
-  public String where() {
-    return source;
-  }
 
   static byte[] deflate(byte[] json) {
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);

@@ -77,7 +77,10 @@ public final class PackageSnapshot {
     Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  /** The package as its index holds it; null when there is no current index (the reason is logged). */
+  /**
+   * The package as its index holds it; null when it has none (a user's --package: read from the file) or the index is
+   * not current (the reason is logged).
+   */
   static FhirPackage read(Path packageFile) {
     Path index = indexOf(packageFile);
     if (!Files.exists(index)) {

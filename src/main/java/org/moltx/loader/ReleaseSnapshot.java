@@ -66,7 +66,8 @@ public final class ReleaseSnapshot {
       Path pkg = folder.resolve("releases").resolve(spec.file());
       if (spec.format().equals(ContentLoader.PACKAGE_FORMAT) && Files.exists(pkg)) {
         start = System.nanoTime();
-        Path index = out.resolveSibling(pkg.getFileName() + PackageSnapshot.SUFFIX);
+        // where the server looks for it: beside the package, in the folder the snapshot is written to
+        Path index = PackageSnapshot.indexOf(out.toAbsolutePath().getParent().resolve(spec.file()));
         PackageSnapshot.write(pkg, index);
         System.out.println("package index: " + Files.size(index) + " bytes: " + index + " in "
             + (System.nanoTime() - start) / 1_000_000 + " ms");

@@ -15,10 +15,6 @@ final class Links {
     return version == null ? code(system, code) : code(system, code) + "&version=" + enc(version);
   }
 
-  static String search(String q, String system) {
-    return "/search?q=" + enc(q) + (system == null ? "" : "&system=" + enc(system));
-  }
-
   static String valueSet(String id) {
     return "/valueset/" + enc(id);
   }

@@ -30,6 +30,10 @@ final class ResourcePages {
     int offset = Params.number(request, "offset", 0, MAX_OFFSET);
     ExpandResult result = terminology.expand(store,
         new ExpandRequest(vs, null, PAGE, offset, false, VersionPolicy.NONE, PAGE, false));
+    if (offset > 0 && offset >= result.total()) {
+      throw new PageException(400, "Bad request", "'offset' is " + offset + ", past the expansion's "
+          + result.total() + " codes.");
+    }
     Html m = new Html();
     String title = vs.hasTitle() ? vs.getTitle() : vs.getUrl();
     m.el("h1", title);

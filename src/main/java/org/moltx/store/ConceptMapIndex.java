@@ -20,10 +20,6 @@ public final class ConceptMapIndex {
   private final java.util.Set<String> sourceSystems = new java.util.HashSet<>();
   private final java.util.Set<String> targetSystems = new java.util.HashSet<>();
 
-  public ConceptMapIndex(ConceptMap map) {
-    this(map, SystemAliases.NONE);
-  }
-
   public ConceptMapIndex(ConceptMap map, SystemAliases aliases) {
     this.map = map;
     this.canonical = map.hasVersion() ? map.getUrl() + "|" + map.getVersion() : map.getUrl();

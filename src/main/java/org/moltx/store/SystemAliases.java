@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public final class SystemAliases {
   /** The HL7-registered OIDs of the systems of our official releases and authored content. */
-  public static final Map<String, String> BUILT_IN = Map.of(
+  private static final Map<String, String> BUILT_IN = Map.of(
       "urn:oid:2.16.840.1.113883.6.90", "http://hl7.org/fhir/sid/icd-10-cm",
       "urn:oid:2.16.840.1.113883.6.12", "http://www.ama-assn.org/go/cpt",
       "urn:oid:2.16.840.1.113883.6.101", "http://nucc.org/provider-taxonomy",
@@ -17,7 +17,6 @@ public final class SystemAliases {
       "urn:oid:2.16.840.1.113883.15.5",
       "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set");
 
-  public static final SystemAliases NONE = new SystemAliases(Map.of());
   public static final SystemAliases DEFAULT = new SystemAliases(BUILT_IN);
 
   private final Map<String, String> canonicalByAlias;

@@ -48,7 +48,7 @@ public class NpmPackageReaderTest {
     PackageResource v20203 = tho.resources().stream()
         .filter(r -> r.url().equals("http://terminology.hl7.org/CodeSystem/v2-0203")).findFirst().orElseThrow();
     assertThat(v20203.version()).isEqualTo("5.0.0");
-    assertThat(v20203.where()).isEqualTo("hl7.terminology.r4-7.0.1.tgz#package/CodeSystem-v2-0203.json");
+    assertThat(v20203.source()).isEqualTo("hl7.terminology.r4-7.0.1.tgz#package/CodeSystem-v2-0203.json");
     String json = new String(v20203.json(), StandardCharsets.UTF_8); // kept deflated, given back whole
     assertThat(json.substring(0, 43)).isEqualTo("{\"resourceType\":\"CodeSystem\",\"id\":\"v2-0203\"");
     assertThat(json).endsWith("]}");

@@ -279,6 +279,7 @@ class PagesHttpTest {
       "/check?code=99999&diagnosis=C92.01|404|no ICD-10-CM indications",
       "/valueset/nope|404|no ValueSet with id 'nope'",
       "/valueset/cpt-81311-indications?offset=abc|400|'offset'",
+      "/valueset/cpt-81311-indications?offset=999999|400|past the expansion's",
       "/conceptmap/%3Cb%3E|404|not a resource id",
       "/search?q=a&q=b|400|once",
       "/search?q=acute&sytem=x|400|no parameter 'sytem'; it takes q, system",
