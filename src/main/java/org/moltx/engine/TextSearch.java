@@ -31,6 +31,12 @@ public record TextSearch(List<ExpansionItem> items, Map<String, Integer> totals)
       ValueSet whole = ValueSets.resolve(store, system + "?fhir_vs", null);
       ExpandResult page = expand.expand(store,
           new ExpandRequest(whole, text, count, 0, false, VersionPolicy.NONE, count, false));
+      if (!page.ranked() && page.total() > page.contains().size()) {
+        // a small code system's matches come in compose order: all of them (fewer than the ranked threshold), so
+        // that its best ones are among those merged below
+        page = expand.expand(store, new ExpandRequest(whole, text, page.total(), 0, false, VersionPolicy.NONE,
+            page.total(), false));
+      }
       totals.put(system, page.total());
       for (ExpansionItem item : page.contains()) {
         all.add(new Ranked(item, filter.rank(item.release(), item.index(), item.display()), all.size()));

@@ -15,4 +15,18 @@ class TextSearchTest {
     assertThat(s.totals()).containsExactly(java.util.Map.entry(IndicationService.ICD10CM, 0),
         java.util.Map.entry(IndicationService.CPT, 4));
   }
+
+  @Test
+  void aSmallCodeSystemsBestMatchesComeFirstNotItsFirstMatches() {
+    // NUCC (883 concepts) is not ranked by $expand (compose order): the search ranks all its matches itself
+    Terminology t = EngineFixtures.embedded();
+    String nucc = "http://nucc.org/provider-taxonomy";
+    for (String text : List.of("dentist", "pathology", "clinical")) {
+      List<String> all = t.search(t.store(), text, List.of(nucc), 1000).items().stream().map(ExpansionItem::code)
+          .toList();
+      List<String> best = t.search(t.store(), text, List.of(nucc), 5).items().stream().map(ExpansionItem::code)
+          .toList();
+      assertThat(best).as(text).isEqualTo(all.subList(0, Math.min(5, all.size())));
+    }
+  }
 }
