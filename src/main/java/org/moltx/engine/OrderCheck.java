@@ -61,7 +61,8 @@ public record OrderCheck(Indications indications, List<Finding> findings) {
     return findings.stream().anyMatch(Finding::supports) ? Outcome.SUPPORTED_THROUGH_ANCESTOR : Outcome.NOT_SUPPORTED;
   }
 
+  /** Supported, by a diagnosis itself or through an ancestor. */
   public boolean supported() {
-    return outcome() == Outcome.SUPPORTED || outcome() == Outcome.SUPPORTED_THROUGH_ANCESTOR;
+    return !indications.isEmpty() && findings.stream().anyMatch(Finding::supports);
   }
 }
