@@ -29,15 +29,22 @@ public final class ErrorMapper {
 
   public static BaseServerResponseException toFhir(TerminologyException e) {
     return switch (e.problem()) {
-      case INVALID_REQUEST -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.INVALID, null, e);
-      case INVALID_VALUE_SET -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.INVALID, "vs-invalid", e);
-      case CIRCULAR_REFERENCE ->
-          withOutcome(new InvalidRequestException(e.getMessage()), IssueType.PROCESSING, "vs-invalid", e);
-      case NOT_SUPPORTED -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.NOTSUPPORTED, null, e);
-      case UNKNOWN_SYSTEM, UNKNOWN_CODE, UNKNOWN_RESOURCE ->
-          withOutcome(new ResourceNotFoundException(e.getMessage()), IssueType.NOTFOUND, "not-found", e);
-      case VERSION_ERROR -> withOutcome(new InvalidRequestException(e.getMessage()), IssueType.EXCEPTION, "version-error", e);
-      case TOO_COSTLY -> withOutcome(new UnprocessableEntityException(e.getMessage()), IssueType.TOOCOSTLY, null, e);
+      case INVALID_REQUEST -> withOutcome(exception(e), IssueType.INVALID, null, e);
+      case INVALID_VALUE_SET -> withOutcome(exception(e), IssueType.INVALID, "vs-invalid", e);
+      case CIRCULAR_REFERENCE -> withOutcome(exception(e), IssueType.PROCESSING, "vs-invalid", e);
+      case NOT_SUPPORTED -> withOutcome(exception(e), IssueType.NOTSUPPORTED, null, e);
+      case UNKNOWN_SYSTEM, UNKNOWN_CODE, UNKNOWN_RESOURCE -> withOutcome(exception(e), IssueType.NOTFOUND, "not-found", e);
+      case VERSION_ERROR -> withOutcome(exception(e), IssueType.EXCEPTION, "version-error", e);
+      case TOO_COSTLY -> withOutcome(exception(e), IssueType.TOOCOSTLY, null, e);
+    };
+  }
+
+  /** HAPI's exception for the problem's status ({@link org.moltx.engine.Problem#status}). */
+  private static BaseServerResponseException exception(TerminologyException e) {
+    return switch (e.problem().status()) {
+      case 404 -> new ResourceNotFoundException(e.getMessage());
+      case 422 -> new UnprocessableEntityException(e.getMessage());
+      default -> new InvalidRequestException(e.getMessage());
     };
   }
 

@@ -61,17 +61,25 @@ public final class PagesServlet extends HttpServlet {
       }
       html(response, 200, route(path, request, store));
     } catch (PageException e) {
-      if (path.equals("/suggest")) {
-        response.setStatus(e.status());
-        json(response, ERROR_JSON.writeValueAsBytes(java.util.Map.of("error", e.getMessage())));
-        return;
-      }
-      html(response, e.status(), problem(store, e));
+      refuse(path, response, store, e);
     } catch (TerminologyException e) {
-      // the engine refused the input (a filter it cannot take): the client's mistake, said plainly
+      // the engine refused the input (a filter it cannot take, an unknown value set): said plainly, with its status
       log.debug("page {} refused: {}", path, e.getMessage());
-      html(response, 400, problem(store, new PageException(400, "Bad request", e.getMessage())));
+      int status = e.problem().status();
+      refuse(path, response, store, new PageException(status, status == 404 ? "Not found"
+          : status == 422 ? "Too large to show" : "Bad request", e.getMessage()));
     }
+  }
+
+  /** The refusal as the page's kind of answer: JSON for the suggestions, a page for the rest. */
+  private void refuse(String path, HttpServletResponse response, TerminologyStore store, PageException e)
+      throws IOException {
+    if (path.equals("/suggest")) {
+      response.setStatus(e.status());
+      json(response, ERROR_JSON.writeValueAsBytes(java.util.Map.of("error", e.getMessage())));
+      return;
+    }
+    html(response, e.status(), problem(store, e));
   }
 
   /** The query parameters each page reads. */
