@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Builds the FHIR NPM package of the authored content (the FHIR resources at the top of {@code terminology/}; the
@@ -82,78 +85,35 @@ public final class NpmPackage {
     pkg.putArray("keywords").add("terminology").add("CPT").add("ICD-10-CM").add("molecular pathology");
 
     Files.createDirectories(output.toAbsolutePath().getParent());
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(output))) {
-      tarEntry(out, "package/package.json", JSON.writeValueAsBytes(pkg));
-      tarEntry(out, "package/.index.json", JSON.writeValueAsBytes(indexJson));
+    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(output));
+        TarArchiveOutputStream tar = new TarArchiveOutputStream(gz)) {
+      tarEntry(tar, "package/package.json", JSON.writeValueAsBytes(pkg));
+      tarEntry(tar, "package/.index.json", JSON.writeValueAsBytes(indexJson));
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
-        tarEntry(out, "package/" + f.getKey(), f.getValue());
+        tarEntry(tar, "package/" + f.getKey(), f.getValue());
       }
-      out.write(new byte[1024]); // two empty blocks end the archive
     }
     return output;
   }
 
-  /** One regular file in ustar format. */
-  private static void tarEntry(OutputStream out, String name, byte[] content) throws IOException {
-    byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-    if (nameBytes.length > 100) {
-      throw new IOException("file name too long for the package: " + name);
-    }
-    byte[] h = new byte[512];
-    System.arraycopy(nameBytes, 0, h, 0, nameBytes.length);
-    octal(h, 100, 8, 0644);
-    octal(h, 108, 8, 0);
-    octal(h, 116, 8, 0);
-    octal(h, 124, 12, content.length);
-    octal(h, 136, 12, MTIME);
-    for (int i = 148; i < 156; i++) {
-      h[i] = ' ';
-    }
-    h[156] = '0';
-    byte[] magic = "ustar\u000000".getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(magic, 0, h, 257, magic.length);
-    long sum = 0;
-    for (byte b : h) {
-      sum += b & 0xff;
-    }
-    octal(h, 148, 7, sum);
-    out.write(h);
-    out.write(content);
-    int pad = (512 - content.length % 512) % 512;
-    out.write(new byte[pad]);
-  }
-
-  private static void octal(byte[] h, int offset, int length, long value) {
-    String s = Long.toOctalString(value);
-    String padded = "0".repeat(Math.max(0, length - 1 - s.length())) + s;
-    byte[] b = padded.getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(b, 0, h, offset, Math.min(b.length, length - 1));
-    h[offset + length - 1] = 0;
+  /** One regular file, dated {@link #MTIME}: the same content makes the same archive. */
+  private static void tarEntry(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setSize(content.length);
+    entry.setMode(0100644);
+    entry.setModTime(MTIME * 1000);
+    tar.putArchiveEntry(entry);
+    tar.write(content);
+    tar.closeArchiveEntry();
   }
 
   /** The entries of a package: name to bytes (for tests and tools). */
   public static Map<String, byte[]> read(Path tgz) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    byte[] all;
-    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(tgz))) {
-      all = in.readAllBytes();
-    }
-    int pos = 0;
-    while (pos + 512 <= all.length) {
-      if (all[pos] == 0) {
-        break;
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(tgz)))) {
+      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        entries.put(e.getName(), tar.readAllBytes());
       }
-      int end = pos;
-      while (end < pos + 100 && all[end] != 0) {
-        end++;
-      }
-      String name = new String(all, pos, end - pos, StandardCharsets.UTF_8);
-      String size = new String(all, pos + 124, 11, StandardCharsets.US_ASCII).trim();
-      int length = Integer.parseInt(size.isEmpty() ? "0" : size, 8);
-      byte[] content = new byte[length];
-      System.arraycopy(all, pos + 512, content, 0, length);
-      entries.put(name, content);
-      pos += 512 + ((length + 511) / 512) * 512;
     }
     return entries;
   }
