@@ -161,12 +161,8 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
     for (Option o : Option.values()) {
       String v = env.get(o.env);
       if (v != null) {
-        if (o == Option.PACKAGE) {
-          // file names may hold spaces and commas: the environment separates them as PATH does
-          lists.put(o.flag, java.util.Arrays.stream(v.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator)))
-              .map(String::trim).filter(f -> !f.isEmpty()).toList());
-        } else if (o.repeatable) {
-          lists.put(o.flag, split(v));
+        if (o.splitter != null) {
+          lists.put(o.flag, o.splitter.apply(v));
         } else {
           values.put(o.flag, v);
         }
@@ -179,10 +175,8 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
         throw new IllegalArgumentException("unknown option '" + args[i] + "'");
       }
       String v = value(args, ++i, o.flag);
-      if (o == Option.PACKAGE) {
-        flagLists.computeIfAbsent(o.flag, k -> new ArrayList<>()).add(v);
-      } else if (o.repeatable) {
-        flagLists.computeIfAbsent(o.flag, k -> new ArrayList<>()).addAll(split(v));
+      if (o.splitter != null) {
+        flagLists.computeIfAbsent(o.flag, k -> new ArrayList<>()).addAll(o.splitter.apply(v));
       } else {
         values.put(o.flag, v);
       }
@@ -259,12 +253,12 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
     };
   }
 
-  /** The options: flag, environment variable, and whether it may be given more than once. */
+  /** The options: flag, environment variable, and for a list how one value splits into items (null: one value). */
   private enum Option {
     PORT("--port", "MOLTX_PORT"),
     CONTENT("--content", "MOLTX_CONTENT"),
     PUBLIC_BASE("--public-base", "MOLTX_PUBLIC_BASE"),
-    TRUSTED_PROXY("--trusted-proxy", "MOLTX_TRUSTED_PROXIES", true),
+    TRUSTED_PROXY("--trusted-proxy", "MOLTX_TRUSTED_PROXIES", Config::split),
     CORS("--cors-origins", "MOLTX_CORS_ORIGINS"),
     MAX_BODY("--max-body-bytes", "MOLTX_MAX_BODY_BYTES"),
     MAX_URL("--max-url-length", "MOLTX_MAX_URL_LENGTH"),
@@ -278,21 +272,21 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
     CACHE_MAX_AGE("--cache-max-age", "MOLTX_CACHE_MAX_AGE"),
     SHUTDOWN("--shutdown-timeout", "MOLTX_SHUTDOWN_TIMEOUT"),
     CORE_TERMINOLOGY("--core-terminology", "MOLTX_CORE_TERMINOLOGY"),
-    PACKAGE("--package", "MOLTX_PACKAGE", true),
-    CDS_ISSUER("--cds-issuer", "MOLTX_CDS_ISSUERS", true);
+    PACKAGE("--package", "MOLTX_PACKAGE", Config::paths),
+    CDS_ISSUER("--cds-issuer", "MOLTX_CDS_ISSUERS", Config::split);
 
     final String flag;
     final String env;
-    final boolean repeatable;
+    final java.util.function.Function<String, List<String>> splitter;
 
     Option(String flag, String env) {
-      this(flag, env, false);
+      this(flag, env, null);
     }
 
-    Option(String flag, String env, boolean repeatable) {
+    Option(String flag, String env, java.util.function.Function<String, List<String>> splitter) {
       this.flag = flag;
       this.env = env;
-      this.repeatable = repeatable;
+      this.splitter = splitter;
     }
 
     static Option byFlag(String flag) {
@@ -323,6 +317,13 @@ public record Config(int port, Path contentDir, String publicBase, Map<String, S
     return Option.of(flag).env;
   }
 
+  /** File names, which may hold spaces and commas: separated as PATH separates them. */
+  private static List<String> paths(String v) {
+    return java.util.Arrays.stream(v.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator)))
+        .map(String::trim).filter(f -> !f.isEmpty()).toList();
+  }
+
+  /** Items separated by commas or blanks. */
   private static List<String> split(String v) {
     List<String> out = new ArrayList<>();
     for (String s : v.trim().split("[\\s,]+")) {
