@@ -32,25 +32,37 @@ public final class FastPathFilter implements Filter {
 
   @Override
   public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
+    HttpServletResponse response = (HttpServletResponse) resp;
     HttpServletRequest request = (HttpServletRequest) req;
     terminology.store(); // every FHIR request, metadata included, waits for the content to be loaded
+    try {
+      request = ServedFormats.served(request);
+    } catch (RuntimeException e) {
+      writeError(e, request, response);
+      return;
+    }
     OperationPipeline.Route route = "GET".equals(request.getMethod()) || "POST".equals(request.getMethod())
         ? OperationPipeline.route(request.getPathInfo()) : null;
     if (route == null) {
-      chain.doFilter(req, resp);
+      chain.doFilter(request, resp);
       return;
     }
-    HttpServletResponse response = (HttpServletResponse) resp;
     try {
       OperationPipeline.serve(route, request, response, terminology);
       direct.increment();
     } catch (RuntimeException e) {
-      BaseServerResponseException mapped = new ErrorMapper().map(null, e, request, response);
-      response.reset();
-      response.setStatus(mapped.getStatusCode());
-      response.setContentType(OperationPipeline.JSON);
-      response.getOutputStream().write(OperationPipeline.FHIR.newJsonParser()
-          .encodeResourceToString(mapped.getOperationOutcome()).getBytes(StandardCharsets.UTF_8));
+      writeError(e, request, response);
     }
+  }
+
+  /** Maps the error once (ErrorMapper) and writes its OperationOutcome as JSON. */
+  private static void writeError(RuntimeException e, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    BaseServerResponseException mapped = new ErrorMapper().map(null, e, request, response);
+    response.reset();
+    response.setStatus(mapped.getStatusCode());
+    response.setContentType(OperationPipeline.JSON);
+    response.getOutputStream().write(OperationPipeline.FHIR.newJsonParser()
+        .encodeResourceToString(mapped.getOperationOutcome()).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -104,6 +104,26 @@ class ProductionHttpTest {
     assertThat(get(LOOKUP_81311).body()).startsWith("{");
   }
 
+  /** Turtle is not served (FHIR JSON and XML are): asked for alone it is a 406, beside JSON the JSON is given. */
+  @Test
+  void turtleIsNotAcceptable() {
+    String expected = "This server answers in FHIR JSON (application/fhir+json) and XML (application/fhir+xml); "
+        + "Turtle (RDF) is not supported (";
+    for (String path : List.of(LOOKUP_81311 + "&_format=ttl", "/fhir/CodeSystem?_count=1&_format=text/turtle",
+        "/fhir/metadata?_format=application/fhir%2Bturtle")) {
+      HttpResponse<String> r = get(path);
+      assertOutcome(r, 406, expected);
+      assertThat(json(r.body()).at("/issue/0/code").asText()).isEqualTo("not-supported");
+    }
+    assertOutcome(get("/fhir/CodeSystem?_count=1", "Accept", "text/turtle"), 406, expected + "Accept: text/turtle)");
+    assertOutcome(get(LOOKUP_81311, "Accept", "application/fhir+turtle"), 406,
+        expected + "Accept: application/fhir+turtle)");
+    HttpResponse<String> mixed = get("/fhir/CodeSystem?_count=1", "Accept",
+        "text/turtle, application/fhir+json;q=0.5");
+    assertThat(mixed.statusCode()).isEqualTo(200);
+    assertThat(json(mixed.body()).path("resourceType").asText()).isEqualTo("Bundle");
+  }
+
   /**
    * An $expand answer carries its own expansion.identifier and timestamp, and /metadata its date: an answer computed
    * again (after eviction, on another replica) means the same with other bytes, so their ETag is weak. A $lookup is
