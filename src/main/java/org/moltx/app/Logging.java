@@ -12,7 +12,7 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sets up logging for the configured format, replacing logback.xml's appenders: plain lines or JSON lines on stdout.
+ * Sets up logging for the configured format, replacing the start-up appenders (LogbackDefaults): plain lines or JSON lines on stdout.
  * The access log (logger {@code moltx.access}) goes through an asynchronous appender so requests never wait for the
  * console; if its queue is ever full, access lines are dropped rather than requests slowed.
  */
@@ -44,7 +44,7 @@ final class Logging {
     access.addAppender(async);
   }
 
-  private static ConsoleAppender<ILoggingEvent> console(LoggerContext ctx, String name, Config.LogFormat format) {
+  static ConsoleAppender<ILoggingEvent> console(LoggerContext ctx, String name, Config.LogFormat format) {
     Encoder<ILoggingEvent> encoder;
     if (format == Config.LogFormat.JSON) {
       JsonLogLayout layout = new JsonLogLayout();
