@@ -3,6 +3,7 @@ package org.moltx.loader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -10,14 +11,16 @@ import java.util.zip.Inflater;
 /**
  * One terminology resource of a FHIR NPM package, indexed but not parsed: its type, id, url and version, where it
  * came from, and its JSON kept deflated (THO's 71 MB of JSON take a few MB so), parsed on first use of its url.
+ * The deflated bytes are a read-only view: of an array for a package read from its file, of the mapped index file for
+ * a compiled index ({@link PackageSnapshot}), so that a few MB of JSON nobody asked for stay out of the heap.
  *
  * @param content a CodeSystem's content mode (complete, fragment, not-present, supplement...); null otherwise
  * @param source the package file and the entry in it ("file.tgz#package/x.json"): what a log line or an error names
  */
 public record PackageResource(String type, String id, String url, String version, String content, String source,
-    byte[] deflated) {
+    ByteBuffer deflated) {
 
-  static byte[] deflate(byte[] json) {
+  static ByteBuffer deflate(byte[] json) {
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     try {
       deflater.setInput(json);
@@ -27,7 +30,7 @@ public record PackageResource(String type, String id, String url, String version
       while (!deflater.finished()) {
         out.write(buf, 0, deflater.deflate(buf));
       }
-      return out.toByteArray();
+      return ByteBuffer.wrap(out.toByteArray()).asReadOnlyBuffer();
     } finally {
       deflater.end();
     }
@@ -50,8 +53,8 @@ public record PackageResource(String type, String id, String url, String version
   public byte[] json() {
     Inflater inflater = new Inflater();
     try {
-      inflater.setInput(deflated);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 6);
+      inflater.setInput(deflated.duplicate());
+      ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.remaining() * 6);
       byte[] buf = new byte[16384];
       while (!inflater.finished()) {
         int n = inflater.inflate(buf);

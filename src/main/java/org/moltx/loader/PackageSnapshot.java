@@ -1,15 +1,19 @@
 package org.moltx.loader;
 
-import java.io.BufferedInputStream;
+import com.fasterxml.jackson.databind.util.ByteBufferBackedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,8 +65,11 @@ public final class PackageSnapshot {
         writeNullable(o, r.version());
         writeNullable(o, r.content());
         o.writeUTF(r.source());
-        o.writeInt(r.deflated().length);
-        o.write(r.deflated());
+        ByteBuffer deflated = r.deflated().duplicate();
+        o.writeInt(deflated.remaining());
+        while (deflated.hasRemaining()) {
+          o.write(deflated.get());
+        }
       }
       o.writeInt(p.namingSystems().size());
       for (PackageNamingSystem ns : p.namingSystems()) {
@@ -86,8 +93,11 @@ public final class PackageSnapshot {
     if (!Files.exists(index)) {
       return null;
     }
-    try (InputStream raw = Files.newInputStream(index);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+    try (FileChannel channel = FileChannel.open(index, StandardOpenOption.READ)) {
+      // mapped, not read: the deflated JSON stays in the file's pages until a resource is parsed
+      MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+      ByteBuffer at = mapped.duplicate();
+      DataInputStream in = new DataInputStream(new ByteBufferBackedInputStream(at));
       if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC) || in.readInt() != FORMAT_VERSION) {
         log.info("package index {} is of another format: reading the package", index.getFileName());
         return null;
@@ -108,7 +118,9 @@ public final class PackageSnapshot {
         String ver = readNullable(in);
         String content = readNullable(in);
         String source = in.readUTF();
-        byte[] deflated = in.readNBytes(in.readInt());
+        int length = in.readInt();
+        ByteBuffer deflated = mapped.slice(at.position(), length).asReadOnlyBuffer();
+        at.position(at.position() + length);
         resources.add(new PackageResource(type, id, url, ver, content, source, deflated));
       }
       count = in.readInt();
