@@ -1,25 +1,50 @@
 package org.moltx.app;
 
-import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sets up logging for the configured format, replacing the start-up appenders (LogbackDefaults): plain lines or JSON lines on stdout.
- * The access log (logger {@code moltx.access}) goes through an asynchronous appender so requests never wait for the
- * console; if its queue is ever full, access lines are dropped rather than requests slowed.
+ * Sets up logging for the configured format, replacing the start-up appenders (LogbackDefaults): plain lines or JSON
+ * lines on stdout. The access log (logger {@code moltx.access}) is buffered as nginx's {@code access_log ...
+ * buffer= flush=} is: lines collect in a 4 KB buffer written when full and at least every 200 ms, so a busy server
+ * makes one write per ~40 lines instead of a write (and a logging thread's wake-up) per request, which cost a
+ * third of a response-cache hit's throughput. Each write holds whole lines and at most 4 KB, which a pipe (Docker's
+ * log driver) takes atomically, so access lines never interleave with other log lines mid-line.
  */
 final class Logging {
   static final String PLAIN_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
+  static final int ACCESS_BUFFER_BYTES = 4096;
+  static final long ACCESS_FLUSH_MS = 200;
+  /** The access log's buffer, flushed by the timer and once more when the server has stopped. */
+  private static volatile BufferedOutputStream accessBuffer;
 
   private Logging() {}
+
+  /** Writes out the access lines still buffered (the server calls this when it has stopped). */
+  static void flushAccessLog() {
+    BufferedOutputStream buffer = accessBuffer;
+    if (buffer != null) {
+      try {
+        buffer.flush();
+      } catch (IOException e) {
+        // stdout gone: nothing to tell it to
+      }
+    }
+  }
 
   static void configure(Config.LogFormat format, boolean accessLog) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
@@ -33,19 +58,39 @@ final class Logging {
     access.detachAndStopAllAppenders();
     access.setAdditive(false);
     access.setLevel(accessLog ? Level.INFO : Level.OFF);
-    AsyncAppender async = new AsyncAppender();
-    async.setContext(ctx);
-    async.setName("ACCESS");
-    async.setQueueSize(8192);
-    async.setDiscardingThreshold(0);
-    async.setNeverBlock(true);
-    async.addAppender(console(ctx, "ACCESS_STDOUT", format));
-    async.start();
-    access.addAppender(async);
+    if (accessLog) {
+      access.addAppender(buffered(ctx, "ACCESS", format, new FileOutputStream(FileDescriptor.out)));
+    }
+  }
+
+  /** An appender writing to {@code sink} through a buffer that a daemon timer of the logging context flushes. */
+  static OutputStreamAppender<ILoggingEvent> buffered(LoggerContext ctx, String name, Config.LogFormat format,
+      OutputStream sink) {
+    // BufferedOutputStream's write and flush are synchronized: the timer's flush and a request's write do not tear
+    BufferedOutputStream buffer = new BufferedOutputStream(sink, ACCESS_BUFFER_BYTES);
+    OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+    appender.setContext(ctx);
+    appender.setName(name);
+    appender.setEncoder(encoder(ctx, format));
+    appender.setImmediateFlush(false);
+    appender.setOutputStream(buffer);
+    appender.start();
+    accessBuffer = buffer;
+    ctx.getScheduledExecutorService().scheduleAtFixedRate(Logging::flushAccessLog, ACCESS_FLUSH_MS, ACCESS_FLUSH_MS,
+        TimeUnit.MILLISECONDS);
+    return appender;
   }
 
   static ConsoleAppender<ILoggingEvent> console(LoggerContext ctx, String name, Config.LogFormat format) {
-    Encoder<ILoggingEvent> encoder;
+    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+    console.setContext(ctx);
+    console.setName(name);
+    console.setEncoder(encoder(ctx, format));
+    console.start();
+    return console;
+  }
+
+  private static Encoder<ILoggingEvent> encoder(LoggerContext ctx, Config.LogFormat format) {
     if (format == Config.LogFormat.JSON) {
       JsonLogLayout layout = new JsonLogLayout();
       layout.setContext(ctx);
@@ -54,19 +99,12 @@ final class Logging {
       wrapping.setContext(ctx);
       wrapping.setLayout(layout);
       wrapping.start();
-      encoder = wrapping;
-    } else {
-      PatternLayoutEncoder pattern = new PatternLayoutEncoder();
-      pattern.setContext(ctx);
-      pattern.setPattern(PLAIN_PATTERN);
-      pattern.start();
-      encoder = pattern;
+      return wrapping;
     }
-    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-    console.setContext(ctx);
-    console.setName(name);
-    console.setEncoder(encoder);
-    console.start();
-    return console;
+    PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+    pattern.setContext(ctx);
+    pattern.setPattern(PLAIN_PATTERN);
+    pattern.start();
+    return pattern;
   }
 }

@@ -2,6 +2,7 @@ package org.moltx.app;
 
 import java.lang.management.ManagementFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.moltx.http.Reloader;
 import org.moltx.engine.Terminology;
 import org.moltx.loader.LoadException;
@@ -38,6 +39,12 @@ public final class Main {
       return;
     }
     server.setStopAtShutdown(true);
+    server.addEventListener(new LifeCycle.Listener() {
+      @Override
+      public void lifeCycleStopped(LifeCycle event) {
+        Logging.flushAccessLog(); // the last requests' lines
+      }
+    });
     server.start();
     try {
       server.getBean(Terminology.class).store();
