@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.moltx.cdshooks.CdsResources.Code;
 import org.moltx.cdshooks.CdsResources.Order;
@@ -14,6 +13,7 @@ import org.moltx.cdshooks.CdsResources.Problem;
 import org.moltx.engine.IndicationService;
 import org.moltx.engine.Indications;
 import org.moltx.engine.Indications.Indication;
+import org.moltx.engine.RandomIds;
 import org.moltx.model.CodingValue;
 
 /**
@@ -183,13 +183,13 @@ final class IndicationAdvisor {
             .append(md(via.diagnosis().display())).append(".)");
       }
       suggestions.add(new CdsJson.Suggestion("Add " + code + " " + title + " as the order's reason",
-          UUID.randomUUID().toString(), suggestions.isEmpty(), List.of(new CdsJson.Action("update",
+          RandomIds.uuid().toString(), suggestions.isEmpty(), List.of(new CdsJson.Action("update",
               "Add ICD-10-CM " + code + " to the reasonCode of the ServiceRequest for CPT " + cpt,
               order.withReasonCode(IndicationService.ICD10CM, code, title)))));
     }
     detail.append("\n\nAdding it as the order's reason documents why the test is ordered.\n\n").append(DISCLAIMER);
     String first1 = supporting.keySet().iterator().next();
-    return new CdsJson.Card(UUID.randomUUID().toString(),
+    return new CdsJson.Card(RandomIds.uuid().toString(),
         summary("Problem-list diagnosis " + first1 + " supports CPT " + cpt + ": add it as the order's reason?"),
         detail.toString(), "info", source(base), suggestions, "at-most-one", null, links(ind, base));
   }
@@ -219,7 +219,7 @@ final class IndicationAdvisor {
     String summary = light
         ? "CPT " + cpt + ": no listed indication among the patient's diagnoses so far"
         : "CPT " + cpt + " has no listed indication among the order's or problem-list diagnoses";
-    return new CdsJson.Card(UUID.randomUUID().toString(), summary(summary), detail.toString(), light ? "info" : "warning",
+    return new CdsJson.Card(RandomIds.uuid().toString(), summary(summary), detail.toString(), light ? "info" : "warning",
         source(base), null, null, light ? null : OVERRIDE_REASONS, links(ind, base));
   }
 

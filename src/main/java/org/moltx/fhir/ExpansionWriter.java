@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
@@ -23,6 +22,7 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.moltx.engine.ExpandResult;
 import org.moltx.engine.ExpansionItem;
 import org.moltx.engine.Languages;
+import org.moltx.engine.RandomIds;
 import org.moltx.model.CodeSystemRelease;
 import org.moltx.model.CodingValue;
 import org.moltx.model.ConceptProperty;
@@ -139,7 +139,7 @@ final class ExpansionWriter {
       extensions.forEach(Runnable::run);
       out.endArray();
     }
-    out.string("identifier", "urn:uuid:" + UUID.randomUUID());
+    out.string("identifier", "urn:uuid:" + RandomIds.uuid());
     out.string("timestamp", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     out.integer("total", result.total());
     if (result.offset() > 0 || options.echo().stream().anyMatch(e -> e.name().equals("offset"))) {
