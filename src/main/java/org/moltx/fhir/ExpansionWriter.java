@@ -1,9 +1,6 @@
 package org.moltx.fhir;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -140,7 +137,7 @@ final class ExpansionWriter {
       out.endArray();
     }
     out.string("identifier", "urn:uuid:" + RandomIds.uuid());
-    out.string("timestamp", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    out.string("timestamp", Dates.nowToTheSecond());
     out.integer("total", result.total());
     if (result.offset() > 0 || options.echo().stream().anyMatch(e -> e.name().equals("offset"))) {
       out.integer("offset", result.offset());
