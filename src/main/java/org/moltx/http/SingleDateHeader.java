@@ -24,10 +24,17 @@ public final class SingleDateHeader extends Handler.Wrapper {
       @Override
       public void write(boolean last, ByteBuffer content, Callback written) {
         if (!isCommitted()) {
+          // counted in one pass: HttpFields.getFields(DATE) collected a list per response (JFR)
           HttpFields.Mutable headers = getHeaders();
-          HttpField date = headers.getField(HttpHeader.DATE);
-          if (date != null && headers.getFields(HttpHeader.DATE).size() > 1) {
-            headers.put(date);
+          HttpField first = null;
+          int dates = 0;
+          for (HttpField field : headers) {
+            if (field.getHeader() == HttpHeader.DATE && dates++ == 0) {
+              first = field;
+            }
+          }
+          if (dates > 1) {
+            headers.put(first);
           }
         }
         super.write(last, content, written);
