@@ -19,12 +19,15 @@ public final class CodeSystemRelease {
   private final List<PropertyDef> properties;
   private final String[] codes;
   private final String[] displays;
+  /** Null when no concept has a definition (ICD-10-CM). */
   private final String[] definitions;
   private final int[] parents;
   private final int[][] children;
   private final BitSet notSelectable;
   private final BitSet inactive;
+  /** By concept, null for none; null when {@link #designationColumn} holds them. */
   private final Designation[][] designations;
+  private final DesignationColumn designationColumn;
   private final ConceptProperty[][] conceptProperties;
   /** Sparse: what a concept's extensions say (order, label, weight, rendering...), by concept index. */
   private final Map<Integer, ConceptProperty[]> extensionProperties;
@@ -39,8 +42,9 @@ public final class CodeSystemRelease {
     int n = b.codes.size();
     this.codes = b.codes.toArray(new String[0]);
     this.displays = b.displays.toArray(new String[0]);
-    this.definitions = b.definitions.toArray(new String[0]);
-    this.designations = b.designations.toArray(new Designation[0][]);
+    this.definitions = b.definitions.stream().allMatch(d -> d == null) ? null : b.definitions.toArray(new String[0]);
+    this.designationColumn = DesignationColumn.of(b.designations);
+    this.designations = designationColumn != null ? null : b.designations.toArray(new Designation[0][]);
     this.conceptProperties = b.conceptProperties.toArray(new ConceptProperty[0][]);
     this.notSelectable = b.notSelectable;
     this.inactive = b.inactive;
@@ -131,7 +135,7 @@ public final class CodeSystemRelease {
   }
 
   public String definition(int i) {
-    return definitions[i];
+    return definitions == null ? null : definitions[i];
   }
 
   /** The parent's index, or -1 for a root. */
@@ -152,6 +156,9 @@ public final class CodeSystemRelease {
   }
 
   public Designation[] designations(int i) {
+    if (designationColumn != null) {
+      return designationColumn.get(i);
+    }
     Designation[] d = designations[i];
     return d == null ? new Designation[0] : d;
   }

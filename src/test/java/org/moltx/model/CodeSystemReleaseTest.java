@@ -1,0 +1,61 @@
+package org.moltx.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The compact layout answers as the concepts were given: designations, definitions. */
+class CodeSystemReleaseTest {
+  private static final CodingValue SHORT = new CodingValue("http://example.org/use", "short", "Short");
+  private static final CodeSystemInfo INFO = new CodeSystemInfo("t", "http://example.org/cs", "1", "T", null,
+      "active", "complete", null, null, null, true, null, null, null, null);
+
+  @Test
+  void oneDesignationOfOneKindPerConceptReadsBackAsGiven() {
+    CodeSystemRelease.Builder b = CodeSystemRelease.builder();
+    b.add("A", "Alpha long", null, null, false, false, new Designation[] {new Designation("en", SHORT, "Alpha")}, null);
+    b.add("B", "Beta long", null, null, false, false, new Designation[] {new Designation("en", SHORT, "Beta")}, null);
+    CodeSystemRelease r = b.build(INFO, List.of());
+
+    assertThat(r.designations(0)).containsExactly(new Designation("en", SHORT, "Alpha"));
+    assertThat(r.designations(1)).containsExactly(new Designation("en", SHORT, "Beta"));
+    assertThat(r.definition(0)).isNull();
+  }
+
+  @Test
+  void mixedDesignationsAndDefinitionsReadBackAsGiven() {
+    Designation french = new Designation("fr", SHORT, "Alpha fr");
+    Designation sourced = new Designation("en", SHORT, "Beta", "http://example.org/supplement|1", List.of());
+    Designation withExtension = new Designation("en", SHORT, "Gamma", null,
+        List.of(new ExtensionValue("http://example.org/ext", "string", "x")));
+    CodeSystemRelease.Builder b = CodeSystemRelease.builder();
+    b.add("A", "Alpha", "the first", null, false, false, new Designation[] {french}, null);
+    b.add("B", "Beta", null, null, false, false, new Designation[] {sourced}, null);
+    b.add("C", "Gamma", null, null, false, false, new Designation[] {withExtension}, null);
+    b.add("D", "Delta", null, null, false, false, null, null);
+    b.add("E", "Epsilon", null, null, false, false, new Designation[] {french, sourced}, null);
+    CodeSystemRelease r = b.build(INFO, List.of());
+
+    assertThat(r.designations(0)).containsExactly(french);
+    assertThat(r.designations(1)).containsExactly(sourced);
+    assertThat(r.designations(2)).containsExactly(withExtension);
+    assertThat(r.designations(3)).isEmpty();
+    assertThat(r.designations(4)).containsExactly(french, sourced);
+    assertThat(r.definition(0)).isEqualTo("the first");
+    assertThat(r.definition(1)).isNull();
+  }
+
+  @Test
+  void designationsOfDifferentLanguagesOrUsesAreKeptEach() {
+    CodeSystemRelease.Builder b = CodeSystemRelease.builder();
+    b.add("A", "Alpha", null, null, false, false, new Designation[] {new Designation("en", SHORT, "a")}, null);
+    b.add("B", "Beta", null, null, false, false, new Designation[] {new Designation("de", SHORT, "b")}, null);
+    b.add("C", "Gamma", null, null, false, false, new Designation[] {new Designation("en", null, "c")}, null);
+    CodeSystemRelease r = b.build(INFO, List.of());
+
+    assertThat(r.designations(0)).containsExactly(new Designation("en", SHORT, "a"));
+    assertThat(r.designations(1)).containsExactly(new Designation("de", SHORT, "b"));
+    assertThat(r.designations(2)).containsExactly(new Designation("en", null, "c"));
+  }
+}
