@@ -1,6 +1,7 @@
 package org.moltx.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,9 @@ public final class CodeSystemRelease {
   /** Null when no concept has a definition (ICD-10-CM). */
   private final String[] definitions;
   private final int[] parents;
-  private final int[][] children;
+  /** Concept i's children are {@code childList[childStart[i]]} to {@code childList[childStart[i + 1] - 1]}. */
+  private final int[] childStart;
+  private final int[] childList;
   private final BitSet notSelectable;
   private final BitSet inactive;
   /** By concept, null for none; null when {@link #designationColumn} holds them. */
@@ -59,7 +62,7 @@ public final class CodeSystemRelease {
       caseInsensitiveIndex.putIfAbsent(codes[i].toLowerCase(Locale.ROOT), i);
     }
     this.parents = new int[n];
-    int[] childCount = new int[n];
+    this.childStart = new int[n + 1];
     for (int i = 0; i < n; i++) {
       String parentCode = b.parentCodes.get(i);
       int p = parentCode == null ? -1 : index.indexOf(parentCode);
@@ -69,17 +72,18 @@ public final class CodeSystemRelease {
       }
       parents[i] = p;
       if (p >= 0) {
-        childCount[p]++;
+        childStart[p + 1]++;
       }
     }
-    this.children = new int[n][];
     for (int i = 0; i < n; i++) {
-      children[i] = childCount[i] == 0 ? NO_CHILDREN : new int[childCount[i]];
-      childCount[i] = 0;
+      childStart[i + 1] += childStart[i];
     }
+    // each parent's children in concept order: fill[p] is where its next child goes
+    this.childList = new int[childStart[n]];
+    int[] fill = Arrays.copyOf(childStart, n);
     for (int i = 0; i < n; i++) {
       if (parents[i] >= 0) {
-        children[parents[i]][childCount[parents[i]]++] = i;
+        childList[fill[parents[i]]++] = i;
       }
     }
   }
@@ -143,8 +147,11 @@ public final class CodeSystemRelease {
     return parents[i];
   }
 
+  /** Concept i's children in concept order, as an array of the caller's own. */
   public int[] children(int i) {
-    return children[i];
+    int from = childStart[i];
+    int to = childStart[i + 1];
+    return from == to ? NO_CHILDREN : Arrays.copyOfRange(childList, from, to);
   }
 
   public boolean isAbstract(int i) {

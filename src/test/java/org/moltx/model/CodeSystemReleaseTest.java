@@ -5,11 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The compact layout answers as the concepts were given: designations, definitions. */
+/** The compact layout answers as the concepts were given: children, designations, definitions. */
 class CodeSystemReleaseTest {
   private static final CodingValue SHORT = new CodingValue("http://example.org/use", "short", "Short");
   private static final CodeSystemInfo INFO = new CodeSystemInfo("t", "http://example.org/cs", "1", "T", null,
       "active", "complete", null, null, null, true, null, null, null, null);
+
+  @Test
+  void childrenAreInConceptOrderWhereverTheParentIs() {
+    CodeSystemRelease.Builder b = CodeSystemRelease.builder();
+    b.add("A.1", "a1", null, "A", false, false, null, null);
+    b.add("A", "a", null, null, true, false, null, null);
+    b.add("B", "b", null, null, true, false, null, null);
+    b.add("B.1", "b1", null, "B", false, false, null, null);
+    b.add("A.2", "a2", null, "A", false, false, null, null);
+    b.add("A.2.1", "a21", null, "A.2", false, false, null, null);
+    CodeSystemRelease r = b.build(INFO, List.of());
+
+    assertThat(r.children(r.indexOf("A"))).containsExactly(0, 4);
+    assertThat(r.children(r.indexOf("B"))).containsExactly(3);
+    assertThat(r.children(r.indexOf("A.2"))).containsExactly(5);
+    assertThat(r.children(r.indexOf("A.1"))).isEmpty();
+    assertThat(r.children(r.indexOf("A.2.1"))).isEmpty();
+    assertThat(r.roots()).containsExactly(1, 2);
+    assertThat(r.parent(5)).isEqualTo(4);
+  }
 
   @Test
   void oneDesignationOfOneKindPerConceptReadsBackAsGiven() {
