@@ -46,8 +46,8 @@ public final class CodeSystemRelease {
     this.codes = b.codes.toArray(new String[0]);
     this.displays = b.displays.toArray(new String[0]);
     this.definitions = b.definitions.stream().allMatch(d -> d == null) ? null : b.definitions.toArray(new String[0]);
-    this.designationColumn = DesignationColumn.of(b.designations);
-    this.designations = designationColumn != null ? null : b.designations.toArray(new Designation[0][]);
+    this.designationColumn = b.designations.column();
+    this.designations = designationColumn != null ? null : b.designations.byConcept();
     this.conceptProperties = b.conceptProperties.toArray(new ConceptProperty[0][]);
     this.notSelectable = b.notSelectable;
     this.inactive = b.inactive;
@@ -234,7 +234,7 @@ public final class CodeSystemRelease {
     private final List<String> displays = new ArrayList<>();
     private final List<String> definitions = new ArrayList<>();
     private final List<String> parentCodes = new ArrayList<>();
-    private final List<Designation[]> designations = new ArrayList<>();
+    private final DesignationColumn.Collector designations = new DesignationColumn.Collector();
     private final List<ConceptProperty[]> conceptProperties = new ArrayList<>();
     private final BitSet notSelectable = new BitSet();
     private final BitSet inactive = new BitSet();
@@ -254,7 +254,7 @@ public final class CodeSystemRelease {
       displays.add(display);
       definitions.add(definition);
       parentCodes.add(parentCode);
-      designations.add(conceptDesignations == null || conceptDesignations.length == 0 ? null : conceptDesignations);
+      designations.add(conceptDesignations);
       conceptProperties.add(properties == null || properties.length == 0 ? null : properties);
       notSelectable.set(i, isAbstract);
       inactive.set(i, isInactive);

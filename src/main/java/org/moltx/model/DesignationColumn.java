@@ -1,5 +1,6 @@
 package org.moltx.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,27 +20,60 @@ final class DesignationColumn {
     this.values = values;
   }
 
-  /** The column of these designations (by concept), or null when they are not one plain designation per concept. */
-  static DesignationColumn of(List<Designation[]> designations) {
-    if (designations.isEmpty() || designations.get(0) == null || designations.get(0).length != 1) {
-      return null;
-    }
-    Designation first = designations.get(0)[0];
-    String[] values = new String[designations.size()];
-    for (int i = 0; i < values.length; i++) {
-      Designation[] d = designations.get(i);
-      if (d == null || d.length != 1 || !Objects.equals(d[0].language(), first.language())
-          || !Objects.equals(d[0].use(), first.use()) || d[0].source() != null
-          || d[0].extensions() == null || !d[0].extensions().isEmpty()) {
-        return null;
-      }
-      values[i] = d[0].value();
-    }
-    return new DesignationColumn(first.language(), first.use(), values);
-  }
-
   /** Concept i's designation, as a one-element array of its own. */
   Designation[] get(int i) {
     return new Designation[] {new Designation(language, use, values[i])};
+  }
+
+  /**
+   * Collects the designations of a release's concepts in order: only their values while they fit one column, so that
+   * a large release's loading does not hold a designation object per concept either.
+   */
+  static final class Collector {
+    private String language;
+    private CodingValue use;
+    /** The values while the designations fit one column; null once they do not. */
+    private List<String> values = new ArrayList<>();
+    /** Each concept's designations (null for none) once they do not fit one column. */
+    private List<Designation[]> arrays;
+
+    /** Adds the next concept's designations (null or empty for none). */
+    void add(Designation[] designations) {
+      if (values != null && fits(designations)) {
+        if (values.isEmpty()) {
+          language = designations[0].language();
+          use = designations[0].use();
+        }
+        values.add(designations[0].value());
+        return;
+      }
+      if (values != null) {
+        arrays = new ArrayList<>(values.size() + 1);
+        for (String value : values) {
+          arrays.add(new Designation[] {new Designation(language, use, value)});
+        }
+        values = null;
+      }
+      arrays.add(designations == null || designations.length == 0 ? null : designations);
+    }
+
+    /** The column of the designations added, or null when they do not fit one (or none were added). */
+    DesignationColumn column() {
+      return values == null || values.isEmpty() ? null
+          : new DesignationColumn(language, use, values.toArray(new String[0]));
+    }
+
+    /** The designations added by concept, null for none. */
+    Designation[][] byConcept() {
+      return arrays == null ? new Designation[0][] : arrays.toArray(new Designation[0][]);
+    }
+
+    private boolean fits(Designation[] d) {
+      if (d == null || d.length != 1 || d[0].source() != null || d[0].extensions() == null
+          || !d[0].extensions().isEmpty()) {
+        return false;
+      }
+      return values.isEmpty() || Objects.equals(d[0].language(), language) && Objects.equals(d[0].use(), use);
+    }
   }
 }

@@ -78,4 +78,19 @@ class CodeSystemReleaseTest {
     assertThat(r.designations(1)).containsExactly(new Designation("de", SHORT, "b"));
     assertThat(r.designations(2)).containsExactly(new Designation("en", null, "c"));
   }
+
+  @Test
+  void conceptsWithoutDesignationsReadBackEmpty() {
+    Designation alpha = new Designation("en", SHORT, "Alpha");
+    CodeSystemRelease.Builder b = CodeSystemRelease.builder();
+    b.add("A", "Alpha", null, null, false, false, null, null);
+    b.add("B", "Beta", null, null, false, false, new Designation[] {alpha}, null);
+    b.add("C", "Gamma", null, null, false, false, new Designation[0], null);
+    CodeSystemRelease r = b.build(INFO, List.of());
+
+    assertThat(r.designations(0)).isEmpty();
+    assertThat(r.designations(1)).containsExactly(alpha);
+    assertThat(r.designations(2)).isEmpty();
+    assertThat(CodeSystemRelease.builder().build(INFO, List.of()).size()).isZero();
+  }
 }
