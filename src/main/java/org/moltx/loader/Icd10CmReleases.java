@@ -30,7 +30,7 @@ public final class Icd10CmReleases {
   }
 
   /**
-   * With a {@code base} release (the year before), unchanged concepts share its code strings and designations,
+   * With a {@code base} release (the year before), unchanged concepts share its code and short-title strings,
    * so that a second year costs a fraction of the first.
    */
   static CodeSystemRelease build(List<Icd10CmEntry> entries, CodeSystemInfo info, CodeSystemRelease base) {

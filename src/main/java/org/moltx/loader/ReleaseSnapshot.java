@@ -38,7 +38,7 @@ public final class ReleaseSnapshot {
   private static final Logger log = LoggerFactory.getLogger(ReleaseSnapshot.class);
   public static final String FILE = "releases/releases.snapshot";
   /** Raise when the layout below changes: an older or newer snapshot is then ignored (and the files parsed). */
-  static final int FORMAT_VERSION = 2;
+  static final int FORMAT_VERSION = 3;
   private static final byte[] MAGIC = "MOLTXREL".getBytes(StandardCharsets.US_ASCII);
   /** The release formats a snapshot holds: the costly ones to parse. */
   static final Set<String> FORMATS = Set.of("icd10cm-order", "icd10cm-order-addenda");
@@ -220,19 +220,18 @@ public final class ReleaseSnapshot {
     int[] parents = new int[n];
     int[] flags = new int[n];
     String[] displays = new String[n];
-    Designation[][] designations = new Designation[n][];
+    String[] shortTitles = new String[n];
     for (int i = 0; i < n; i++) {
       flags[i] = in.readUnsignedByte();
       if ((flags[i] & SAME_AS_BASE) != 0) {
         int same = in.readInt();
         codes[i] = base.code(same);
         displays[i] = base.display(same);
-        designations[i] = base.designations(same);
+        shortTitles[i] = shortTitle(base, same);
       } else {
         codes[i] = in.readUTF();
         displays[i] = in.readUTF();
-        String shortTitle = (flags[i] & SHORT_IS_LONG) != 0 ? displays[i] : in.readUTF();
-        designations[i] = new Designation[] {new Designation("en", Icd10CmReleases.SHORT_TITLE, shortTitle)};
+        shortTitles[i] = (flags[i] & SHORT_IS_LONG) != 0 ? displays[i] : in.readUTF();
       }
       parents[i] = in.readInt();
     }
@@ -240,7 +239,8 @@ public final class ReleaseSnapshot {
     for (int i = 0; i < n; i++) {
       boolean billable = (flags[i] & BILLABLE) != 0;
       b.add(codes[i], displays[i], null, parents[i] < 0 ? null : codes[parents[i]], !billable, false,
-          designations[i], billable ? Icd10CmReleases.IS_BILLABLE : Icd10CmReleases.IS_HEADER);
+          new Designation[] {new Designation("en", Icd10CmReleases.SHORT_TITLE, shortTitles[i])},
+          billable ? Icd10CmReleases.IS_BILLABLE : Icd10CmReleases.IS_HEADER);
     }
     return b.build(info, List.of(Icd10CmReleases.BILLABLE));
   }

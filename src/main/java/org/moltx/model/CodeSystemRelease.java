@@ -1,6 +1,7 @@
 package org.moltx.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -19,12 +20,17 @@ public final class CodeSystemRelease {
   private final List<PropertyDef> properties;
   private final String[] codes;
   private final String[] displays;
+  /** Null when no concept has a definition (ICD-10-CM). */
   private final String[] definitions;
   private final int[] parents;
-  private final int[][] children;
+  /** Concept i's children are {@code childList[childStart[i]]} to {@code childList[childStart[i + 1] - 1]}. */
+  private final int[] childStart;
+  private final int[] childList;
   private final BitSet notSelectable;
   private final BitSet inactive;
+  /** By concept, null for none; null when {@link #designationColumn} holds them. */
   private final Designation[][] designations;
+  private final DesignationColumn designationColumn;
   private final ConceptProperty[][] conceptProperties;
   /** Sparse: what a concept's extensions say (order, label, weight, rendering...), by concept index. */
   private final Map<Integer, ConceptProperty[]> extensionProperties;
@@ -39,8 +45,9 @@ public final class CodeSystemRelease {
     int n = b.codes.size();
     this.codes = b.codes.toArray(new String[0]);
     this.displays = b.displays.toArray(new String[0]);
-    this.definitions = b.definitions.toArray(new String[0]);
-    this.designations = b.designations.toArray(new Designation[0][]);
+    this.definitions = b.definitions.stream().allMatch(d -> d == null) ? null : b.definitions.toArray(new String[0]);
+    this.designationColumn = b.designations.column();
+    this.designations = designationColumn != null ? null : b.designations.byConcept();
     this.conceptProperties = b.conceptProperties.toArray(new ConceptProperty[0][]);
     this.notSelectable = b.notSelectable;
     this.inactive = b.inactive;
@@ -55,7 +62,7 @@ public final class CodeSystemRelease {
       caseInsensitiveIndex.putIfAbsent(codes[i].toLowerCase(Locale.ROOT), i);
     }
     this.parents = new int[n];
-    int[] childCount = new int[n];
+    this.childStart = new int[n + 1];
     for (int i = 0; i < n; i++) {
       String parentCode = b.parentCodes.get(i);
       int p = parentCode == null ? -1 : index.indexOf(parentCode);
@@ -65,17 +72,18 @@ public final class CodeSystemRelease {
       }
       parents[i] = p;
       if (p >= 0) {
-        childCount[p]++;
+        childStart[p + 1]++;
       }
     }
-    this.children = new int[n][];
     for (int i = 0; i < n; i++) {
-      children[i] = childCount[i] == 0 ? NO_CHILDREN : new int[childCount[i]];
-      childCount[i] = 0;
+      childStart[i + 1] += childStart[i];
     }
+    // each parent's children in concept order: fill[p] is where its next child goes
+    this.childList = new int[childStart[n]];
+    int[] fill = Arrays.copyOf(childStart, n);
     for (int i = 0; i < n; i++) {
       if (parents[i] >= 0) {
-        children[parents[i]][childCount[parents[i]]++] = i;
+        childList[fill[parents[i]]++] = i;
       }
     }
   }
@@ -131,7 +139,7 @@ public final class CodeSystemRelease {
   }
 
   public String definition(int i) {
-    return definitions[i];
+    return definitions == null ? null : definitions[i];
   }
 
   /** The parent's index, or -1 for a root. */
@@ -139,8 +147,11 @@ public final class CodeSystemRelease {
     return parents[i];
   }
 
+  /** Concept i's children in concept order, as an array of the caller's own. */
   public int[] children(int i) {
-    return children[i];
+    int from = childStart[i];
+    int to = childStart[i + 1];
+    return from == to ? NO_CHILDREN : Arrays.copyOfRange(childList, from, to);
   }
 
   public boolean isAbstract(int i) {
@@ -152,6 +163,9 @@ public final class CodeSystemRelease {
   }
 
   public Designation[] designations(int i) {
+    if (designationColumn != null) {
+      return designationColumn.get(i);
+    }
     Designation[] d = designations[i];
     return d == null ? new Designation[0] : d;
   }
@@ -220,7 +234,7 @@ public final class CodeSystemRelease {
     private final List<String> displays = new ArrayList<>();
     private final List<String> definitions = new ArrayList<>();
     private final List<String> parentCodes = new ArrayList<>();
-    private final List<Designation[]> designations = new ArrayList<>();
+    private final DesignationColumn.Collector designations = new DesignationColumn.Collector();
     private final List<ConceptProperty[]> conceptProperties = new ArrayList<>();
     private final BitSet notSelectable = new BitSet();
     private final BitSet inactive = new BitSet();
@@ -240,7 +254,7 @@ public final class CodeSystemRelease {
       displays.add(display);
       definitions.add(definition);
       parentCodes.add(parentCode);
-      designations.add(conceptDesignations == null || conceptDesignations.length == 0 ? null : conceptDesignations);
+      designations.add(conceptDesignations);
       conceptProperties.add(properties == null || properties.length == 0 ? null : properties);
       notSelectable.set(i, isAbstract);
       inactive.set(i, isInactive);

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Search over a large release: the distinct lowercase words of the displays, sorted, each with the sorted concept
- * indexes whose display holds it; for ranking, each display's first word and word count; and the codes sorted by
+ * indexes whose display holds it ({@link Postings}); for ranking, each display's first word and word count; and the codes sorted by
  * their normalised form (no dots, upper case) for code-prefix search. The release builds it once, while loading or
  * on first use, and keeps it ({@link CodeSystemRelease#wordIndex()}).
  */
@@ -23,7 +23,7 @@ public final class WordIndex {
   public static final int MIN_SIZE = 2_000;
 
   private final String[] words;
-  private final int[][] postings;
+  private final Postings postings;
   /** By concept: the word id of the display's first word, or -1. */
   private final int[] firstWord;
   /** By concept: how many words the display has (at most 127). */
@@ -32,7 +32,7 @@ public final class WordIndex {
   private final int[] byCode;
   private final CodeSystemRelease release;
 
-  private WordIndex(CodeSystemRelease release, String[] words, int[][] postings, int[] firstWord, byte[] wordCount,
+  private WordIndex(CodeSystemRelease release, String[] words, Postings postings, int[] firstWord, byte[] wordCount,
       int[] byCode) {
     this.release = release;
     this.words = words;
@@ -124,16 +124,16 @@ public final class WordIndex {
     for (int i = 0; i < n; i++) {
       byCode[i] = byCodeBoxed[i];
     }
-    return new WordIndex(r, sorted, postings, firstWord, count, byCode);
+    return new WordIndex(r, sorted, Postings.of(postings), firstWord, count, byCode);
   }
 
   /** Writes this index in the layout {@link #read} reads (the release snapshot holds it beside its release). */
   public void write(DataOutputStream out) throws IOException {
     out.writeInt(words.length);
-    for (int w = 0; w < words.length; w++) {
-      out.writeUTF(words[w]);
-      writeInts(out, postings[w]);
+    for (String word : words) {
+      out.writeUTF(word);
     }
+    postings.write(out);
     writeInts(out, firstWord);
     out.writeInt(wordCount.length);
     out.write(wordCount);
@@ -143,10 +143,12 @@ public final class WordIndex {
   /** The index {@link #write} wrote for {@code release}. */
   public static WordIndex read(DataInputStream in, CodeSystemRelease release) throws IOException {
     String[] words = new String[in.readInt()];
-    int[][] postings = new int[words.length][];
     for (int w = 0; w < words.length; w++) {
       words[w] = in.readUTF();
-      postings[w] = readInts(in);
+    }
+    Postings postings = Postings.read(in);
+    if (postings.size() != words.length) {
+      throw new IOException("the word index has " + words.length + " words and " + postings.size() + " posting lists");
     }
     int[] firstWord = readInts(in);
     byte[] wordCount = in.readNBytes(in.readInt());
@@ -157,14 +159,14 @@ public final class WordIndex {
     return new WordIndex(release, words, postings, firstWord, wordCount, byCode);
   }
 
-  private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+  static void writeInts(DataOutputStream out, int[] values) throws IOException {
     ByteBuffer b = ByteBuffer.allocate(values.length * 4);
     b.asIntBuffer().put(values);
     out.writeInt(values.length);
     out.write(b.array());
   }
 
-  private static int[] readInts(DataInputStream in) throws IOException {
+  static int[] readInts(DataInputStream in) throws IOException {
     int[] values = new int[in.readInt()];
     ByteBuffer.wrap(in.readNBytes(values.length * 4)).asIntBuffer().get(values);
     return values;
@@ -220,9 +222,7 @@ public final class WordIndex {
     BitSet result = new BitSet();
     int[] range = wordRange(prefix);
     for (int w = range[0]; w < range[1]; w++) {
-      for (int i : postings[w]) {
-        result.set(i);
-      }
+      postings.addTo(w, result);
     }
     return result;
   }
@@ -232,9 +232,7 @@ public final class WordIndex {
     BitSet result = new BitSet();
     int w = Arrays.binarySearch(words, word);
     if (w >= 0) {
-      for (int i : postings[w]) {
-        result.set(i);
-      }
+      postings.addTo(w, result);
     }
     return result;
   }

@@ -72,6 +72,7 @@ class ReleaseSnapshotTest {
     CodeSystemRelease fy2027 = snapshot.get(Icd10CmReleases.SYSTEM + "|2027");
     int i = fy2027.indexOf("C92.01");
     assertThat(fy2027.display(i)).isSameAs(fy2026.display(fy2026.indexOf("C92.01")));
+    assertThat(fy2027.designations(i)[0].value()).isSameAs(fy2026.designations(fy2026.indexOf("C92.01"))[0].value());
   }
 
   @Test
