@@ -126,7 +126,8 @@ public final class ServerFactory {
     graceful.setHandler(new SingleDateHeader(new RequestLimits(config.maxUrlLength(), config.maxParams(), size)));
     server.setHandler(graceful);
     server.setErrorHandler(new JsonErrorHandler());
-    server.setRequestLog(new RequestMetrics(metrics, config.accessLog(), PagesServlet::isPage));
+    server.setRequestLog(new RequestMetrics(metrics, config.accessLog(),
+        config.logFormat() == Config.LogFormat.JSON, PagesServlet::isPage));
     server.setStopTimeout(config.shutdownTimeoutMillis());
     server.addBean(reloader, false);
     server.addBean(terminology, false);

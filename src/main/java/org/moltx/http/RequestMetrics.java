@@ -28,19 +28,28 @@ public final class RequestMetrics implements RequestLog {
       Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
       Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
+  private static final String[] STATUS_CLASSES = {"2xx", "3xx", "4xx", "5xx"};
+
   private final MeterRegistry registry;
   private final boolean logEach;
-  private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+  private final boolean keyValues;
+  /** By kind, the timer of each status class (2xx, 3xx, 4xx, 5xx), registered on first use. */
+  private final ConcurrentHashMap<Kind, Timer[]> timers = new ConcurrentHashMap<>();
   private final Predicate<String> pages;
 
   public RequestMetrics(MeterRegistry registry, boolean accessLog) {
-    this(registry, accessLog, path -> false);
+    this(registry, accessLog, false, path -> false);
   }
 
-  /** {@code pages}: the paths of the pages for people, timed as operation "page". */
-  public RequestMetrics(MeterRegistry registry, boolean accessLog, Predicate<String> pages) {
+  /**
+   * {@code keyValues}: each access line also carries its fields as key-value pairs (the JSON log format shows them;
+   * the plain one does not, so they are not built for it). {@code pages}: the paths of the pages for people, timed
+   * as operation "page".
+   */
+  public RequestMetrics(MeterRegistry registry, boolean accessLog, boolean keyValues, Predicate<String> pages) {
     this.registry = registry;
     this.logEach = accessLog;
+    this.keyValues = keyValues;
     this.pages = pages;
   }
 
@@ -63,26 +72,35 @@ public final class RequestMetrics implements RequestLog {
         default -> new Kind(path.startsWith("/admin/") ? "admin" : "other", "none");
       };
     }
-    String rest = path.length() > 5 ? path.substring(5) : "";
-    String[] parts = rest.isEmpty() || rest.equals("/") ? new String[0] : rest.substring(1).split("/");
-    if (parts.length == 0) {
+    // the segments after "/fhir/", read in place (no split: this runs for every request); trailing slashes ignored
+    int end = path.length();
+    while (end > 6 && path.charAt(end - 1) == '/') {
+      end--;
+    }
+    if (end <= 6) {
       return new Kind("system", "none");
     }
-    String last = parts[parts.length - 1];
-    if (last.startsWith("$")) {
-      String op = last.substring(1);
-      return new Kind(OPERATIONS.contains(op) ? op : "other", parts.length > 1 ? type(parts[0]) : "none");
+    int firstEnd = path.indexOf('/', 6);
+    String first = path.substring(6, firstEnd < 0 || firstEnd > end ? end : firstEnd);
+    int segments = 1;
+    for (int i = path.indexOf('/', 6); i >= 0 && i < end; i = path.indexOf('/', i + 1)) {
+      segments++;
     }
-    if (parts.length == 1 && (parts[0].equals("metadata"))) {
+    int lastStart = path.lastIndexOf('/', end - 1) + 1;
+    if (path.charAt(lastStart) == '$') {
+      String op = path.substring(lastStart + 1, end);
+      return new Kind(OPERATIONS.contains(op) ? op : "other", segments > 1 ? type(first) : "none");
+    }
+    if (segments == 1 && first.equals("metadata")) {
       return new Kind("metadata", "none");
     }
-    if (parts.length == 1 || parts.length == 2 && parts[1].equals("_search")) {
-      return new Kind("search", type(parts[0]));
+    if (segments == 1 || segments == 2 && end - lastStart == 7 && path.startsWith("_search", lastStart)) {
+      return new Kind("search", type(first));
     }
-    if (parts.length == 2) {
-      return new Kind("read", type(parts[0]));
+    if (segments == 2) {
+      return new Kind("read", type(first));
     }
-    return new Kind(rest.contains("/_history") ? "history" : "other", type(parts[0]));
+    return new Kind(path.indexOf("/_history", 5) >= 0 ? "history" : "other", type(first));
   }
 
   private static String type(String t) {
@@ -95,23 +113,26 @@ public final class RequestMetrics implements RequestLog {
     String path = request.getHttpURI().getPath();
     int status = response.getStatus();
     Kind kind = path != null && pages.test(path) ? PAGE : classify(path);
-    String statusClass = status >= 500 ? "5xx" : status >= 400 ? "4xx" : status >= 300 ? "3xx" : "2xx";
+    int statusClass = status >= 500 ? 3 : status >= 400 ? 2 : status >= 300 ? 1 : 0;
     timer(kind, statusClass).record(nanos, TimeUnit.NANOSECONDS);
     if (logEach && access.isInfoEnabled()) {
       String target = target(request);
       long bytes = Response.getContentBytesWritten(response);
-      double ms = nanos / 1e6;
       String remote = Request.getRemoteAddr(request);
+      String line = accessLine(request.getMethod(), target, status, bytes, nanos, remote);
+      if (!keyValues) {
+        access.info(line);
+        return;
+      }
       access.atInfo()
           .addKeyValue("method", request.getMethod())
           .addKeyValue("target", target)
           .addKeyValue("status", status)
           .addKeyValue("bytes", bytes)
-          .addKeyValue("ms", Math.round(ms * 1000) / 1000.0)
+          .addKeyValue("ms", Math.round(nanos / 1e3) / 1000.0)
           .addKeyValue("remote", remote)
           .addKeyValue("operation", kind.operation())
-          .setMessage(() -> accessLine(request.getMethod(), target, status, bytes, nanos, remote))
-          .log();
+          .log(line);
     }
   }
 
@@ -139,14 +160,20 @@ public final class RequestMetrics implements RequestLog {
     return target != null && target.length() > 512 ? target.substring(0, 512) + "..." : target;
   }
 
-  private Timer timer(Kind kind, String statusClass) {
-    String id = kind.operation() + '|' + kind.type() + '|' + statusClass;
-    return timers.computeIfAbsent(id, k -> Timer.builder("moltx.requests")
-        .description("HTTP requests by operation, resource type and status class")
-        .tag("operation", kind.operation())
-        .tag("type", kind.type())
-        .tag("status", statusClass)
-        .serviceLevelObjectives(BUCKETS)
-        .register(registry));
+  private Timer timer(Kind kind, int statusClass) {
+    Timer[] byStatus = timers.computeIfAbsent(kind, k -> new Timer[STATUS_CLASSES.length]);
+    Timer timer = byStatus[statusClass];
+    if (timer == null) {
+      // the registry gives the same timer to every thread that registers these tags
+      timer = Timer.builder("moltx.requests")
+          .description("HTTP requests by operation, resource type and status class")
+          .tag("operation", kind.operation())
+          .tag("type", kind.type())
+          .tag("status", STATUS_CLASSES[statusClass])
+          .serviceLevelObjectives(BUCKETS)
+          .register(registry);
+      byStatus[statusClass] = timer;
+    }
+    return timer;
   }
 }
