@@ -54,24 +54,32 @@ public final class RequestLimits extends Handler.Wrapper {
     return super.handle(request, response, callback);
   }
 
-  /** Whether a parameter name holds a control character (raw or %-encoded). */
+  /** Whether a parameter name holds a control character (raw or %-encoded); one pass, no split (every request). */
   static boolean controlInName(String query) {
-    for (String param : query.split("&")) {
-      int eq = param.indexOf('=');
-      String name = eq < 0 ? param : param.substring(0, eq);
-      for (int i = 0; i < name.length(); i++) {
-        char c = name.charAt(i);
+    int nameStart = 0;
+    while (nameStart <= query.length()) {
+      int paramEnd = query.indexOf('&', nameStart);
+      if (paramEnd < 0) {
+        paramEnd = query.length();
+      }
+      int nameEnd = query.indexOf('=', nameStart);
+      if (nameEnd < 0 || nameEnd > paramEnd) {
+        nameEnd = paramEnd;
+      }
+      for (int i = nameStart; i < nameEnd; i++) {
+        char c = query.charAt(i);
         if (c < 0x20 || c == 0x7f) {
           return true;
         }
-        if (c == '%' && i + 2 < name.length()) {
-          int hi = Character.digit(name.charAt(i + 1), 16);
-          int lo = Character.digit(name.charAt(i + 2), 16);
+        if (c == '%' && i + 2 < nameEnd) {
+          int hi = Character.digit(query.charAt(i + 1), 16);
+          int lo = Character.digit(query.charAt(i + 2), 16);
           if (hi >= 0 && lo >= 0 && ((hi << 4 | lo) < 0x20 || (hi << 4 | lo) == 0x7f)) {
             return true;
           }
         }
       }
+      nameStart = paramEnd + 1;
     }
     return false;
   }
