@@ -71,7 +71,7 @@ final class Logging {
     OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     appender.setContext(ctx);
     appender.setName(name);
-    appender.setEncoder(encoder(ctx, format));
+    appender.setEncoder(format == Config.LogFormat.PLAIN ? plainLines(ctx) : encoder(ctx, format));
     appender.setImmediateFlush(false);
     appender.setOutputStream(buffer);
     appender.start();
@@ -88,6 +88,13 @@ final class Logging {
     console.setEncoder(encoder(ctx, format));
     console.start();
     return console;
+  }
+
+  private static Encoder<ILoggingEvent> plainLines(LoggerContext ctx) {
+    PlainLineEncoder encoder = new PlainLineEncoder();
+    encoder.setContext(ctx);
+    encoder.start();
+    return encoder;
   }
 
   private static Encoder<ILoggingEvent> encoder(LoggerContext ctx, Config.LogFormat format) {

@@ -2,8 +2,11 @@ package org.moltx.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -60,5 +63,25 @@ class LoggingTest {
       assertThat(chunk.length()).isLessThanOrEqualTo(Logging.ACCESS_BUFFER_BYTES);
     });
     ctx.stop();
+  }
+
+  @Test
+  void thePlainLineEncoderWritesWhatThePlainPatternWrites() {
+    LoggerContext ctx = new LoggerContext();
+    ctx.setMDCAdapter(new LogbackMDCAdapter());
+    PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+    pattern.setContext(ctx);
+    pattern.setPattern(Logging.PLAIN_PATTERN);
+    pattern.start();
+    PlainLineEncoder plain = new PlainLineEncoder();
+    plain.setContext(ctx);
+    plain.start();
+    for (Level level : List.of(Level.INFO, Level.WARN, Level.ERROR, Level.DEBUG)) {
+      for (String name : List.of("moltx.access", "org.moltx.app.Main", "root")) {
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), ctx.getLogger(name), level,
+            "GET /fhir/metadata 200 {}B", null, new Object[] {5121});
+        assertThat(new String(plain.encode(event))).isEqualTo(new String(pattern.encode(event)));
+      }
+    }
   }
 }
