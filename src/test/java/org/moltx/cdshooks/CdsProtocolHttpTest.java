@@ -89,6 +89,15 @@ class CdsProtocolHttpTest {
   }
 
   @Test
+  void anEmptyBodyOrOneThatIsNoObjectIs400() {
+    for (String body : new String[] {"", "[]", "42"}) {
+      HttpResponse<String> r = post(SIGN, body);
+      assertThat(r.statusCode()).as(body).isEqualTo(400);
+      assertThat(read(r).get("error").asText()).as(body).isEqualTo("the request body must be a JSON object");
+    }
+  }
+
+  @Test
   void aMissingHookIs400() {
     ObjectNode req = CdsRequests.fixture("order-sign-81455.json");
     req.remove("hook");
