@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,12 +122,7 @@ public final class CdsHooksServlet extends HttpServlet {
   }
 
   private CdsJson.Response call(CdsJson.Service service, JsonNode body, String base) {
-    CdsJson.Request request;
-    try {
-      request = mapper.treeToValue(body, CdsJson.Request.class);
-    } catch (JsonProcessingException e) {
-      throw new CdsException(400, "not a CDS Hooks request: " + e.getOriginalMessage());
-    }
+    CdsJson.Request request = request(body);
     if (request.hook() == null || request.hook().isBlank()) {
       throw new CdsException(400, "the request has no 'hook'");
     }
@@ -215,6 +211,46 @@ public final class CdsHooksServlet extends HttpServlet {
       log.info("CDS Hooks feedback: service={} card={} outcome={} overrideReason={} acceptedSuggestions={} at {}",
           service.id(), f.card(), f.outcome(), f.overrideReason(), f.acceptedSuggestions(), f.outcomeTimestamp());
     }
+  }
+
+  /**
+   * The request's fields, with context and prefetch as the parsed tree's own nodes: binding the whole tree to the
+   * record (treeToValue) copied both, the largest part of a call after the parse itself (JFR).
+   */
+  private CdsJson.Request request(JsonNode body) {
+    JsonNode prefetch = body.get("prefetch");
+    if (prefetch != null && !prefetch.isNull() && !prefetch.isObject()) {
+      throw new CdsException(400, "not a CDS Hooks request: 'prefetch' must be an object");
+    }
+    Map<String, JsonNode> prefetched = null;
+    if (prefetch != null && prefetch.isObject()) {
+      prefetched = new LinkedHashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = prefetch.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        prefetched.put(e.getKey(), e.getValue());
+      }
+    }
+    JsonNode authorization = body.get("fhirAuthorization");
+    try {
+      return new CdsJson.Request(scalar(body, "hook"), scalar(body, "hookInstance"), scalar(body, "fhirServer"),
+          authorization == null || authorization.isNull() ? null
+              : mapper.treeToValue(authorization, CdsJson.FhirAuthorization.class),
+          body.get("context"), prefetched);
+    } catch (JsonProcessingException e) {
+      throw new CdsException(400, "not a CDS Hooks request: " + e.getOriginalMessage());
+    }
+  }
+
+  /** A string field: a number or boolean is taken as its text, as Jackson binds one; an object or array is a 400. */
+  private static String scalar(JsonNode body, String name) {
+    JsonNode node = body.get(name);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isContainerNode()) {
+      throw new CdsException(400, "not a CDS Hooks request: '" + name + "' must be a string");
+    }
+    return node.asText();
   }
 
   private JsonNode readJson(HttpServletRequest req) throws IOException {

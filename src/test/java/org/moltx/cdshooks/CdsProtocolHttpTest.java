@@ -107,6 +107,22 @@ class CdsProtocolHttpTest {
   }
 
   @Test
+  void fieldsOfTheWrongShapeAre400() {
+    ObjectNode hookObject = CdsRequests.fixture("order-sign-81455.json");
+    hookObject.putObject("hook");
+    assertThat(read(post(SIGN, hookObject)).get("error").asText())
+        .isEqualTo("not a CDS Hooks request: 'hook' must be a string");
+    ObjectNode prefetchArray = CdsRequests.fixture("order-sign-81455.json");
+    prefetchArray.putArray("prefetch");
+    HttpResponse<String> r = post(SIGN, prefetchArray);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(read(r).get("error").asText()).isEqualTo("not a CDS Hooks request: 'prefetch' must be an object");
+    ObjectNode authorizationText = CdsRequests.fixture("order-sign-81455.json");
+    authorizationText.put("fhirAuthorization", "token");
+    assertThat(post(SIGN, authorizationText).statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void theWrongHookForTheServiceIs400() {
     ObjectNode req = CdsRequests.fixture("order-sign-81455.json");
     req.put("hook", "patient-view");
