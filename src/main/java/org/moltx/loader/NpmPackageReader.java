@@ -1,5 +1,6 @@
 package org.moltx.loader;
 
+import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,10 +26,10 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Reads a FHIR NPM package ({@code .tgz}): {@code package/package.json} names it; of the resources at the top of
- * {@code package/} it keeps the CodeSystems, ValueSets and ConceptMaps (indexed, JSON deflated, parsed on first use)
- * and the code-system NamingSystems (their aliases). A file that is not a gzip tar, or an entry of those types that
- * does not parse, stops the load with the file, the entry and the reason; other resources are not read past their
- * resourceType.
+ * {@code package/} it keeps the CodeSystems, ValueSets and ConceptMaps (indexed, JSON deflated, read once by HAPI
+ * here and parsed again on first use) and the code-system NamingSystems (their aliases). A file that is not a gzip
+ * tar, or an entry of those types that does not parse (as JSON, or as FHIR R4 by HAPI), stops the load with the
+ * file, the entry and the reason; other resources are not read past their resourceType.
  */
 public final class NpmPackageReader {
   static final Set<String> TERMINOLOGY = Set.of("CodeSystem", "ValueSet", "ConceptMap");
@@ -185,7 +186,12 @@ public final class NpmPackageReader {
       if (url == null) {
         throw new LoadException(file.toString(), 0, "entry " + path + ": the " + type + " has no url");
       }
-      return new PackageResource(type, id, url, version, content, where, PackageResource.deflate(bytes));
+      PackageResource resource = new PackageResource(type, id, url, version, content, where,
+          PackageResource.deflate(bytes));
+      // read by HAPI now, as it will be on first use: a value it refuses (a malformed date, an unknown code) stops
+      // the load naming the entry, not a request later with a 500 (the build does this for its compiled indexes)
+      resource.parse(FhirContext.forR4Cached());
+      return resource;
     }
     return type.equals("NamingSystem") ? namingSystem(tree(bytes, file, path), where) : null;
   }

@@ -71,6 +71,15 @@ public class NpmPackageReaderTest {
   }
 
   @Test
+  void anEntryHapiCannotReadIsNamedAtLoad() throws IOException {
+    Path file = tgz(dir.resolve("bad-date.tgz"), Map.of("package.json", PACKAGE_JSON, "CodeSystem-x.json",
+        "{\"resourceType\":\"CodeSystem\",\"url\":\"http://example.org/x\",\"date\":\"yesterday\"}"));
+    assertThatThrownBy(() -> NpmPackageReader.read(file)).isInstanceOf(LoadException.class)
+        .hasMessage("bad-date.tgz#package/CodeSystem-x.json: does not parse as a FHIR R4 CodeSystem: HAPI-1821: "
+            + "[element=\"date\"] Invalid attribute value \"yesterday\": Invalid date/time format: \"yesterday\"");
+  }
+
+  @Test
   void aTarWithoutPackageJsonIsNotAPackage() throws IOException {
     Path file = tgz(dir.resolve("nameless.tgz"), Map.of("ValueSet-x.json",
         "{\"resourceType\":\"ValueSet\",\"url\":\"http://example.org/vs\"}"));
