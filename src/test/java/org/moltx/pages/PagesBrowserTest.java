@@ -116,7 +116,8 @@ class PagesBrowserTest {
   void typingSuggestsCodesAndTheKeyboardPicksOne() throws IOException {
     browser.manage().window().setSize(new Dimension(1440, 900));
     open("/");
-    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("q");
+    // the search box takes the focus as the page loads (autofocus), which may come a moment after load returns
+    waiting().until(d -> "q".equals(d.switchTo().activeElement().getAttribute("id")));
     List<WebElement> e116 = typeAndWait("E11.6", "E11.6");
     assertThat(e116.get(0).getText()).contains("E11.6", "Type 2 diabetes mellitus with other specified "
         + "complications", "ICD-10-CM", "header");
