@@ -12,6 +12,7 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ final class Logging {
   static final String PLAIN_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
   static final int ACCESS_BUFFER_BYTES = 4096;
   static final long ACCESS_FLUSH_MS = 200;
-  /** The access log's buffer, flushed by the timer and once more when the server has stopped. */
+  /** The server's access log buffer (the latest configured), flushed once more when the server has stopped. */
   private static volatile BufferedOutputStream accessBuffer;
 
   private Logging() {}
@@ -38,11 +39,15 @@ final class Logging {
   static void flushAccessLog() {
     BufferedOutputStream buffer = accessBuffer;
     if (buffer != null) {
-      try {
-        buffer.flush();
-      } catch (IOException e) {
-        // stdout gone: nothing to tell it to
-      }
+      flush(buffer);
+    }
+  }
+
+  private static void flush(BufferedOutputStream buffer) {
+    try {
+      buffer.flush();
+    } catch (IOException e) {
+      // stdout gone: nothing to tell it to
     }
   }
 
@@ -59,7 +64,19 @@ final class Logging {
     access.setAdditive(false);
     access.setLevel(accessLog ? Level.INFO : Level.OFF);
     if (accessLog) {
-      access.addAppender(buffered(ctx, "ACCESS", format, new FileOutputStream(FileDescriptor.out)));
+      // stdout itself is never closed when the appender stops: the other appenders write to it too
+      OutputStream stdout = new FilterOutputStream(new FileOutputStream(FileDescriptor.out)) {
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len); // whole, as the buffer hands it over (FilterOutputStream would go byte by byte)
+        }
+
+        @Override
+        public void close() throws IOException {
+          flush();
+        }
+      };
+      access.addAppender(buffered(ctx, "ACCESS", format, stdout));
     }
   }
 
@@ -76,7 +93,7 @@ final class Logging {
     appender.setOutputStream(buffer);
     appender.start();
     accessBuffer = buffer;
-    ctx.getScheduledExecutorService().scheduleAtFixedRate(Logging::flushAccessLog, ACCESS_FLUSH_MS, ACCESS_FLUSH_MS,
+    ctx.getScheduledExecutorService().scheduleAtFixedRate(() -> flush(buffer), ACCESS_FLUSH_MS, ACCESS_FLUSH_MS,
         TimeUnit.MILLISECONDS);
     return appender;
   }

@@ -72,10 +72,13 @@ final class PackageFallback {
           replacing++;
         }
         byUrl.computeIfAbsent(r.url(), k -> new ArrayList<>()).add(r);
+        // a resource without an id is served by its url only
         if (r.type().equals("CodeSystem")) {
-          codeSystemIds.putIfAbsent(r.id(), r.url());
+          if (r.id() != null) {
+            codeSystemIds.putIfAbsent(r.id(), r.url());
+          }
           codeSystems.add(new Canonical(r.url(), r.version()));
-        } else {
+        } else if (r.id() != null) {
           valueSetIds.putIfAbsent(r.id(), r.url());
         }
       }

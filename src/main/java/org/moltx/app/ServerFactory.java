@@ -35,6 +35,7 @@ import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.moltx.cdshooks.CdsHooksServlet;
+import org.moltx.engine.IndicationService;
 import org.moltx.engine.Terminology;
 import org.moltx.fhir.FhirServer;
 import org.moltx.http.JsonErrorHandler;
@@ -99,14 +100,15 @@ public final class ServerFactory {
     // first: HEAD becomes the GET it mirrors, for the fast path and HAPI alike
     context.addFilter(new FilterHolder(new org.moltx.http.HeadRequestFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     // the pages for people: the root and what OpsHandler lets through as a page; /fhir as HTML for a browser
-    ServletHolder pages = new ServletHolder("pages", new PagesServlet(terminology));
+    IndicationService indications = new IndicationService(terminology);
+    ServletHolder pages = new ServletHolder("pages", new PagesServlet(terminology, indications));
     pages.setInitOrder(2); // at start, not on the first visitor's request
     context.addServlet(pages, "/");
     context.addFilter(new FilterHolder(new FhirHtmlFilter(terminology)), "/fhir/*",
         EnumSet.of(DispatcherType.REQUEST));
     context.addFilter(new FilterHolder(new FastPathFilter(terminology, metrics)), "/fhir/*",
         EnumSet.of(DispatcherType.REQUEST));
-    context.addServlet(new ServletHolder("cds-hooks", new CdsHooksServlet(terminology, config.cdsSettings())),
+    context.addServlet(new ServletHolder("cds-hooks", new CdsHooksServlet(config.cdsSettings(), indications)),
         "/cds-services/*");
 
     GzipHandler gzip = new GzipHandler(context);

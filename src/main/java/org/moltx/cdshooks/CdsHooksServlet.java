@@ -11,14 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.moltx.engine.IndicationService;
-import org.moltx.engine.Terminology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,10 +55,11 @@ public final class CdsHooksServlet extends HttpServlet {
   private final transient IndicationAdvisor advisor;
   private final transient ConditionFetcher fetcher;
 
-  public CdsHooksServlet(Terminology terminology, CdsSettings settings) {
+  /** {@code indications}: the server's one (the pages share it, and its per-store cache). */
+  public CdsHooksServlet(CdsSettings settings, IndicationService indications) {
     this.settings = settings;
     this.jwt = new ClientJwtVerifier(settings.trustedIssuers(), settings.clockSkewSeconds(), Clock.systemUTC());
-    this.advisor = new IndicationAdvisor(new IndicationService(terminology));
+    this.advisor = new IndicationAdvisor(indications);
     this.fetcher = new ConditionFetcher(3_000, 5_000, mapper);
     if (jwt.enabled()) {
       log.info("CDS Hooks: client JWTs required from {}", settings.trustedIssuers().keySet());
@@ -222,20 +221,12 @@ public final class CdsHooksServlet extends HttpServlet {
     if (prefetch != null && !prefetch.isNull() && !prefetch.isObject()) {
       throw new CdsException(400, "not a CDS Hooks request: 'prefetch' must be an object");
     }
-    Map<String, JsonNode> prefetched = null;
-    if (prefetch != null && prefetch.isObject()) {
-      prefetched = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = prefetch.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        prefetched.put(e.getKey(), e.getValue());
-      }
-    }
     JsonNode authorization = body.get("fhirAuthorization");
     try {
       return new CdsJson.Request(scalar(body, "hook"), scalar(body, "hookInstance"), scalar(body, "fhirServer"),
           authorization == null || authorization.isNull() ? null
               : mapper.treeToValue(authorization, CdsJson.FhirAuthorization.class),
-          body.get("context"), prefetched);
+          body.get("context"), prefetch == null || prefetch.isNull() ? null : prefetch);
     } catch (JsonProcessingException e) {
       throw new CdsException(400, "not a CDS Hooks request: " + e.getOriginalMessage());
     }

@@ -13,7 +13,7 @@ final class CdsJson {
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record Request(String hook, String hookInstance, String fhirServer, FhirAuthorization fhirAuthorization,
-      JsonNode context, Map<String, JsonNode> prefetch) {}
+      JsonNode context, JsonNode prefetch) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   record FhirAuthorization(@JsonProperty("access_token") String accessToken, @JsonProperty("token_type") String tokenType,

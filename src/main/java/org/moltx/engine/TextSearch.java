@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.moltx.model.WordIndex;
 import org.moltx.store.TerminologyStore;
 
 /**
@@ -29,14 +30,12 @@ public record TextSearch(List<ExpansionItem> items, Map<String, Integer> totals)
     Map<String, Integer> totals = new LinkedHashMap<>();
     for (String system : systems) {
       ValueSet whole = ValueSets.resolve(store, system + "?fhir_vs", null);
+      // a small code system's matches come in compose order, not ranked: all of them (fewer than the ranked
+      // threshold), in one expansion, so that its best ones are among those merged below
+      int want = store.codeSystemVersions(system).get(0).release().size() < WordIndex.MIN_SIZE
+          ? WordIndex.MIN_SIZE : count;
       ExpandResult page = expand.expand(store,
-          new ExpandRequest(whole, text, count, 0, false, VersionPolicy.NONE, count, false));
-      if (!page.ranked() && page.total() > page.contains().size()) {
-        // a small code system's matches come in compose order: all of them (fewer than the ranked threshold), so
-        // that its best ones are among those merged below
-        page = expand.expand(store, new ExpandRequest(whole, text, page.total(), 0, false, VersionPolicy.NONE,
-            page.total(), false));
-      }
+          new ExpandRequest(whole, text, want, 0, false, VersionPolicy.NONE, want, false));
       totals.put(system, page.total());
       for (ExpansionItem item : page.contains()) {
         all.add(new Ranked(item, filter.rank(item.release(), item.index(), item.display()), all.size()));

@@ -1,12 +1,13 @@
 package org.moltx.fhir;
 
+import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.moltx.http.AcceptHeader;
 
 /**
  * The formats /fhir answers in: FHIR JSON and XML, as the CapabilityStatement says. HAPI would answer a request for
@@ -15,7 +16,6 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  * unsupported format; an Accept header that lists Turtle beside other types is read without it.
  */
 final class ServedFormats {
-  private static final String TURTLE = "turtle";
 
   private ServedFormats() {}
 
@@ -26,7 +26,8 @@ final class ServedFormats {
       throw notAcceptable("_format=" + format);
     }
     String accept = request.getHeader("Accept");
-    if (format != null || accept == null || !accept.toLowerCase(Locale.ROOT).contains(TURTLE)) {
+    // every Turtle media type HAPI knows names "turtle"
+    if (format != null || !AcceptHeader.mentions(accept, "turtle")) {
       return request;
     }
     String others = Arrays.stream(accept.split(",")).filter(type -> !isTurtle(type.split(";")[0]))
@@ -48,10 +49,13 @@ final class ServedFormats {
     };
   }
 
-  /** ttl, turtle, text/turtle, application/fhir+turtle, application/x-turtle: HAPI's names for its RDF format. */
+  /**
+   * A name HAPI would answer with its RDF writer, by HAPI's own table (ttl, rdf, text/turtle, application/fhir+turtle,
+   * application/x-turtle), or a Turtle media type in other letter case.
+   */
   private static boolean isTurtle(String format) {
-    String f = format.trim().toLowerCase(Locale.ROOT);
-    return f.equals("ttl") || f.contains(TURTLE);
+    String f = format.trim();
+    return EncodingEnum.forContentType(f) == EncodingEnum.RDF || AcceptHeader.mentions(f, "turtle");
   }
 
   private static UnclassifiedServerFailureException notAcceptable(String asked) {

@@ -62,9 +62,9 @@ public final class RequestLimits extends Handler.Wrapper {
       if (paramEnd < 0) {
         paramEnd = query.length();
       }
-      int nameEnd = query.indexOf('=', nameStart);
-      if (nameEnd < 0 || nameEnd > paramEnd) {
-        nameEnd = paramEnd;
+      int nameEnd = nameStart;
+      while (nameEnd < paramEnd && query.charAt(nameEnd) != '=') {
+        nameEnd++;
       }
       for (int i = nameStart; i < nameEnd; i++) {
         char c = query.charAt(i);

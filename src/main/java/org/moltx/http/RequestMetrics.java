@@ -37,10 +37,6 @@ public final class RequestMetrics implements RequestLog {
   private final ConcurrentHashMap<Kind, Timer[]> timers = new ConcurrentHashMap<>();
   private final Predicate<String> pages;
 
-  public RequestMetrics(MeterRegistry registry, boolean accessLog) {
-    this(registry, accessLog, false, path -> false);
-  }
-
   /**
    * {@code keyValues}: each access line also carries its fields as key-value pairs (the JSON log format shows them;
    * the plain one does not, so they are not built for it). {@code pages}: the paths of the pages for people, timed

@@ -244,7 +244,7 @@ public final class ContentLoader {
     }
   }
 
-  private static int lineOf(String message) {
+  static int lineOf(String message) {
     var m = java.util.regex.Pattern.compile("line: (\\d+)").matcher(message == null ? "" : message);
     return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }

@@ -45,7 +45,8 @@ public record PackageResource(String type, String id, String url, String version
       r.setText(null);
       return r;
     } catch (ca.uhn.fhir.parser.DataFormatException e) {
-      throw new LoadException(source, 0, "does not parse as a FHIR R4 " + type + ": " + e.getMessage(), e);
+      throw new LoadException(source, ContentLoader.lineOf(e.getMessage()), "does not parse as a FHIR R4 " + type + ": "
+          + e.getMessage(), e);
     }
   }
 

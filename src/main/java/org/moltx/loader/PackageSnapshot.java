@@ -7,9 +7,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -93,9 +93,8 @@ public final class PackageSnapshot {
     if (!Files.exists(index)) {
       return null;
     }
-    try (FileChannel channel = FileChannel.open(index, StandardOpenOption.READ)) {
-      // mapped, not read: the deflated JSON stays in the file's pages until a resource is parsed
-      MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+    try {
+      ByteBuffer mapped = contents(index);
       ByteBuffer at = mapped.duplicate();
       DataInputStream in = new DataInputStream(new ByteBufferBackedInputStream(at));
       if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC) || in.readInt() != FORMAT_VERSION) {
@@ -138,6 +137,19 @@ public final class PackageSnapshot {
     } catch (IOException | RuntimeException e) {
       log.warn("package index {} is unreadable ({}): reading the package", index.getFileName(), e.toString());
       return null;
+    }
+  }
+
+  /**
+   * The index's bytes: mapped from a file, so that the deflated JSON stays in the file's pages until a resource is
+   * parsed; read whole from inside the jar (content served from the jar's own copy), where no file can be mapped.
+   */
+  private static ByteBuffer contents(Path index) throws IOException {
+    if (index.getFileSystem() != FileSystems.getDefault()) {
+      return ByteBuffer.wrap(Files.readAllBytes(index));
+    }
+    try (FileChannel channel = FileChannel.open(index, StandardOpenOption.READ)) {
+      return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
     }
   }
 

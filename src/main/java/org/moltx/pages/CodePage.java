@@ -21,6 +21,7 @@ import org.moltx.model.CodeSystemRelease;
 import org.moltx.model.CodingValue;
 import org.moltx.model.Designation;
 import org.moltx.store.ConceptMapIndex;
+import org.moltx.store.MapEntry;
 import org.moltx.store.StoredCodeSystem;
 import org.moltx.store.TerminologyStore;
 
@@ -350,8 +351,9 @@ final class CodePage {
   }
 
   private static List<String> targets(ConceptMapIndex map, String system) {
-    return map.map().getGroup().stream().filter(g -> system.equals(g.getSource())).map(g -> g.getTarget())
-        .distinct().toList();
+    // the index's entries name their systems canonically (aliases resolved), as hasSourceSystem asks them
+    return map.entries().stream().filter(e -> system.equals(e.sourceSystem())).map(MapEntry::targetSystem)
+        .filter(java.util.Objects::nonNull).distinct().toList();
   }
 
   /**

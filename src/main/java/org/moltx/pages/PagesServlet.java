@@ -29,9 +29,9 @@ public final class PagesServlet extends HttpServlet {
   private final transient CheckPage check;
   private final transient ResourcePages resources;
 
-  public PagesServlet(Terminology terminology) {
+  /** {@code indications}: the server's one (CDS Hooks shares it, and its per-store cache). */
+  public PagesServlet(Terminology terminology, IndicationService indications) {
     this.terminology = terminology;
-    IndicationService indications = new IndicationService(terminology);
     this.search = new SearchPages(terminology);
     this.code = new CodePage(terminology, indications);
     this.check = new CheckPage(indications);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.moltx.model.Canonical;
 
@@ -35,7 +36,7 @@ public final class ChainedFallback implements FallbackSource {
   }
 
   /** What the first source that has any gives. */
-  private <T> List<T> first(java.util.function.Function<FallbackSource, List<T>> lookup) {
+  private <T> List<T> first(Function<FallbackSource, List<T>> lookup) {
     for (FallbackSource s : sources) {
       List<T> found = lookup.apply(s);
       if (!found.isEmpty()) {
@@ -52,21 +53,20 @@ public final class ChainedFallback implements FallbackSource {
 
   @Override
   public String codeSystemUrlOfId(String id) {
-    for (FallbackSource s : sources) {
-      String url = s.codeSystemUrlOfId(id);
-      if (url != null) {
-        return url;
-      }
-    }
-    return null;
+    return firstFound(s -> s.codeSystemUrlOfId(id));
   }
 
   @Override
   public String valueSetUrlOfId(String id) {
+    return firstFound(s -> s.valueSetUrlOfId(id));
+  }
+
+  /** The first source's answer that is not null, in precedence order. */
+  private String firstFound(Function<FallbackSource, String> ask) {
     for (FallbackSource s : sources) {
-      String url = s.valueSetUrlOfId(id);
-      if (url != null) {
-        return url;
+      String answer = ask.apply(s);
+      if (answer != null) {
+        return answer;
       }
     }
     return null;

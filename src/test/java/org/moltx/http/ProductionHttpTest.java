@@ -110,7 +110,8 @@ class ProductionHttpTest {
     String expected = "This server answers in FHIR JSON (application/fhir+json) and XML (application/fhir+xml); "
         + "Turtle (RDF) is not supported (";
     for (String path : List.of(LOOKUP_81311 + "&_format=ttl", "/fhir/CodeSystem?_count=1&_format=text/turtle",
-        "/fhir/metadata?_format=application/fhir%2Bturtle")) {
+        "/fhir/metadata?_format=application/fhir%2Bturtle", "/fhir/metadata?_format=rdf",
+        "/fhir/CodeSystem?_count=1&_format=text/Turtle")) {
       HttpResponse<String> r = get(path);
       assertOutcome(r, 406, expected);
       assertThat(json(r.body()).at("/issue/0/code").asText()).isEqualTo("not-supported");
