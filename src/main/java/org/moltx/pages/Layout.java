@@ -1,6 +1,7 @@
 package org.moltx.pages;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +85,25 @@ final class Layout {
     h.close("footer");
   }
 
-  /** The content's code systems, URI to name, newest version first, each once. */
+  /** The systems of the store last asked about: a page asks for them several times, every request. */
+  private record Systems(TerminologyStore store, Map<String, String> names) {}
+
+  private static volatile Systems systems = new Systems(null, Map.of());
+
+  /**
+   * The content's code systems a page offers, URI to name, newest version first, each once (supplements left out);
+   * computed once per store.
+   */
   static Map<String, String> systems(TerminologyStore store) {
+    Systems known = systems;
+    if (known.store() != store) {
+      known = new Systems(store, Collections.unmodifiableMap(computeSystems(store)));
+      systems = known;
+    }
+    return known.names();
+  }
+
+  private static Map<String, String> computeSystems(TerminologyStore store) {
     Map<String, String> out = new LinkedHashMap<>();
     for (StoredCodeSystem s : store.codeSystems()) {
       if (s.resource() == null || !s.resource().hasSupplements()) {
