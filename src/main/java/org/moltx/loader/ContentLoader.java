@@ -49,10 +49,11 @@ public final class ContentLoader {
     if (!Files.isDirectory(folder)) {
       throw new LoadException(folder.toString(), 0, "not a folder");
     }
+    List<ReleaseSpec> specs = specs(folder);
     // the official releases load on a second thread while HAPI parses the authored resources: start-up time
-    CompletableFuture<Releases> releases = CompletableFuture.supplyAsync(() -> loadReleases(folder));
+    CompletableFuture<Releases> releases = CompletableFuture.supplyAsync(() -> loadReleases(folder, specs, true));
     List<CompletableFuture<FhirPackage>> packages = new ArrayList<>();
-    for (Path file : packageFiles(folder, userPackages)) {
+    for (Path file : packageFiles(folder, specs, userPackages)) {
       packages.add(CompletableFuture.supplyAsync(() -> readPackage(file)));
     }
     List<CodeSystem> codeSystems = new ArrayList<>();
@@ -89,20 +90,33 @@ public final class ContentLoader {
     }
   }
 
-  /** The manifest's fhir-npm-package files, then the user's; a file named twice is read once. */
-  private static List<Path> packageFiles(Path folder, List<Path> userPackages) {
-    java.util.LinkedHashSet<Path> files = new java.util.LinkedHashSet<>();
+  /** The folder's manifest ({@code releases.json}), read once per load; empty without one. */
+  private static List<ReleaseSpec> specs(Path folder) {
     Path manifest = folder.resolve(ReleaseManifest.FILE);
-    if (Files.exists(manifest)) {
-      for (ReleaseSpec spec : ReleaseManifest.read(manifest).releases()) {
-        if (spec.format().equals(PACKAGE_FORMAT)) {
-          Path file = manifest.getParent().resolve(spec.file());
-          if (!Files.exists(file)) {
-            if (spec.optional()) {
-              continue;
-            }
-            throw new LoadException(manifest.toString(), 0, "release file " + spec.file() + " does not exist");
-          }
+    return Files.exists(manifest) ? ReleaseManifest.read(manifest).releases() : List.of();
+  }
+
+  /** A release's file; null for an optional one that is not there (logged); a missing required one stops the load. */
+  private static Path releaseFile(Path folder, ReleaseSpec spec) {
+    Path file = folder.resolve("releases").resolve(spec.file());
+    if (Files.exists(file)) {
+      return file;
+    }
+    if (spec.optional()) {
+      log.info("optional {} release file {} not present: skipped", spec.format(), spec.file());
+      return null;
+    }
+    throw new LoadException(folder.resolve(ReleaseManifest.FILE).toString(), 0, "release file " + spec.file()
+        + " does not exist");
+  }
+
+  /** The manifest's fhir-npm-package files, then the user's; a file named twice is read once. */
+  private static List<Path> packageFiles(Path folder, List<ReleaseSpec> specs, List<Path> userPackages) {
+    java.util.LinkedHashSet<Path> files = new java.util.LinkedHashSet<>();
+    for (ReleaseSpec spec : specs) {
+      if (spec.format().equals(PACKAGE_FORMAT)) {
+        Path file = releaseFile(folder, spec);
+        if (file != null) {
           files.add(file);
         }
       }
@@ -127,25 +141,20 @@ public final class ContentLoader {
 
   private record Releases(List<CodeSystemRelease> releases, Map<String, Map<String, String>> overrides) {}
 
-  private Releases loadReleases(Path folder) {
-    return loadReleases(folder, true);
-  }
-
   /** The folder's releases parsed from their files, never from a snapshot (what {@link ReleaseSnapshot} writes). */
   static List<CodeSystemRelease> parseReleases(Path folder) {
-    return loadReleases(folder, false).releases();
+    return loadReleases(folder, specs(folder), false).releases();
   }
 
   /**
    * The releases listed by the folder's manifest. With {@code useSnapshot}, the ICD-10-CM releases come from
    * {@link ReleaseSnapshot#FILE} when it is current; else (and for the other formats) from their files.
    */
-  private static Releases loadReleases(Path folder, boolean useSnapshot) {
+  private static Releases loadReleases(Path folder, List<ReleaseSpec> specs, boolean useSnapshot) {
     List<CodeSystemRelease> releases = new ArrayList<>();
     Map<String, Map<String, String>> overrides = new HashMap<>();
     Path manifest = folder.resolve(ReleaseManifest.FILE);
-    if (Files.exists(manifest)) {
-      List<ReleaseSpec> specs = ReleaseManifest.read(manifest).releases();
+    if (!specs.isEmpty()) {
       Map<String, CodeSystemRelease> snapshot = null;
       if (useSnapshot) {
         long start = System.nanoTime();
@@ -163,13 +172,9 @@ public final class ContentLoader {
           throw new LoadException(manifest.toString(), 0, "release " + spec.file() + " (" + spec.format()
               + ") needs a system and a version");
         }
-        Path file = manifest.getParent().resolve(spec.file());
-        if (!Files.exists(file)) {
-          if (spec.optional()) {
-            log.info("optional {} release file {} not present: skipped", spec.format(), spec.file());
-            continue;
-          }
-          throw new LoadException(manifest.toString(), 0, "release file " + spec.file() + " does not exist");
+        Path file = releaseFile(folder, spec);
+        if (file == null) {
+          continue;
         }
         long start = System.nanoTime();
         if (spec.format().equals("cpt-descriptors")) {
