@@ -136,7 +136,7 @@ public final class CdsHooksServlet extends HttpServlet {
     if (context == null || !context.isObject()) {
       throw new CdsException(400, "the request has no 'context' object");
     }
-    String patientId = text(context.get("patientId"));
+    String patientId = CdsResources.text(context.get("patientId"));
     JsonNode draftOrders = context.get("draftOrders");
     if (draftOrders == null || draftOrders.isNull()) {
       throw new CdsException(400, "context.draftOrders (a Bundle) is required for hook '" + service.hook() + "'");
@@ -287,10 +287,6 @@ public final class CdsHooksServlet extends HttpServlet {
     if (!allowed.equals(method)) {
       throw new CdsException(405, "method " + method + " not allowed here (use " + allowed + ")");
     }
-  }
-
-  private static String text(JsonNode n) {
-    return n == null || !n.isTextual() ? null : n.asText();
   }
 
   /** CORS for browser-based CDS clients: any origin, bearer tokens (no cookies). */

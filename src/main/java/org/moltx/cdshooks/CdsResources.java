@@ -41,11 +41,11 @@ final class CdsResources {
       List<String> reasonReferences, List<Problem> contained) {
     static Order of(ObjectNode json, String fullUrl) {
       List<List<Code>> reasonCodes = new ArrayList<>();
-      for (JsonNode cc : json.path("reasonCode")) {
+      for (JsonNode cc : array(json, "reasonCode")) {
         reasonCodes.add(codings(cc));
       }
       List<String> references = new ArrayList<>();
-      for (JsonNode ref : json.path("reasonReference")) {
+      for (JsonNode ref : array(json, "reasonReference")) {
         String r = text(ref.get("reference"));
         if (r != null) {
           references.add(r);
@@ -112,14 +112,14 @@ final class CdsResources {
 
   private static List<Code> codings(JsonNode codeableConcept) {
     List<Code> codes = new ArrayList<>();
-    for (JsonNode c : codeableConcept.path("coding")) {
+    for (JsonNode c : array(codeableConcept, "coding")) {
       codes.add(new Code(text(c.get("system")), text(c.get("code")), text(c.get("display"))));
     }
     return codes;
   }
 
   private static String firstCode(JsonNode codeableConcept) {
-    return text(codeableConcept.path("coding").path(0).get("code"));
+    return text(array(codeableConcept, "coding").path(0).get("code"));
   }
 
   private static IdType reference(JsonNode reference) {
@@ -127,7 +127,20 @@ final class CdsResources {
     return r == null ? null : new IdType(r);
   }
 
-  private static String text(JsonNode n) {
+  /**
+   * A repeating element: an array, or absent; anything else is a 400 (iterating an object would walk its fields and
+   * find no codes, so an order would silently get no card).
+   */
+  private static JsonNode array(JsonNode parent, String name) {
+    JsonNode value = parent.path(name);
+    if (!value.isMissingNode() && !value.isNull() && !value.isArray()) {
+      throw new CdsException(400, "'" + name + "' must be an array (a FHIR repeating element)");
+    }
+    return value;
+  }
+
+  /** A JSON string's text; null for anything else. */
+  static String text(JsonNode n) {
     return n == null || !n.isTextual() ? null : n.asText();
   }
 }

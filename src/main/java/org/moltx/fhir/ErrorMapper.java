@@ -7,8 +7,6 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
-import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.hl7.fhir.r4.model.Coding;
@@ -41,11 +39,8 @@ public final class ErrorMapper {
 
   /** HAPI's exception for the problem's status ({@link org.moltx.engine.Problem#status}). */
   private static BaseServerResponseException exception(TerminologyException e) {
-    return switch (e.problem().status()) {
-      case 404 -> new ResourceNotFoundException(e.getMessage());
-      case 422 -> new UnprocessableEntityException(e.getMessage());
-      default -> new InvalidRequestException(e.getMessage());
-    };
+    // HAPI's own table of status to exception (400 InvalidRequest, 404 ResourceNotFound, 422 UnprocessableEntity...)
+    return BaseServerResponseException.newInstance(e.problem().status(), e.getMessage());
   }
 
   /** A 400 for a parameter problem found in the FHIR layer. */

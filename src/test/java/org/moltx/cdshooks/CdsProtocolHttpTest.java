@@ -117,6 +117,12 @@ class CdsProtocolHttpTest {
     HttpResponse<String> r = post(SIGN, prefetchArray);
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(read(r).get("error").asText()).isEqualTo("not a CDS Hooks request: 'prefetch' must be an object");
+    ObjectNode codingObject = CdsRequests.fixture("order-sign-81455.json");
+    ((ObjectNode) codingObject.at("/context/draftOrders/entry/0/resource/code")).putObject("coding")
+        .put("system", "http://www.ama-assn.org/go/cpt").put("code", "81455");
+    HttpResponse<String> lone = post(SIGN, codingObject);
+    assertThat(lone.statusCode()).isEqualTo(400);
+    assertThat(read(lone).get("error").asText()).isEqualTo("'coding' must be an array (a FHIR repeating element)");
     ObjectNode authorizationText = CdsRequests.fixture("order-sign-81455.json");
     authorizationText.put("fhirAuthorization", "token");
     assertThat(post(SIGN, authorizationText).statusCode()).isEqualTo(400);
