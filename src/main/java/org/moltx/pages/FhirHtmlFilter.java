@@ -169,9 +169,7 @@ public final class FhirHtmlFilter implements Filter {
     }
 
     boolean passedThrough() {
-      if (writer != null) {
-        writer.flush();
-      }
+      flushWriter();
       return direct != null;
     }
 
@@ -180,10 +178,14 @@ public final class FhirHtmlFilter implements Filter {
     }
 
     byte[] bytes() {
+      flushWriter();
+      return buffer.toByteArray();
+    }
+
+    private void flushWriter() {
       if (writer != null) {
         writer.flush();
       }
-      return buffer.toByteArray();
     }
 
     @Override
@@ -216,7 +218,7 @@ public final class FhirHtmlFilter implements Filter {
 
     @Override
     public void sendError(int sc) {
-      status = sc;
+      sendError(sc, null);
     }
 
     @Override
@@ -241,20 +243,25 @@ public final class FhirHtmlFilter implements Filter {
 
     @Override
     public void setHeader(String name, String value) {
-      if ("Content-Type".equalsIgnoreCase(name)) {
-        contentType = value;
-      } else if (!"Content-Length".equalsIgnoreCase(name) && !"Content-Encoding".equalsIgnoreCase(name)) {
+      if (!intercepted(name, value)) {
         super.setHeader(name, value);
       }
     }
 
     @Override
     public void addHeader(String name, String value) {
-      if ("Content-Type".equalsIgnoreCase(name)) {
-        contentType = value;
-      } else if (!"Content-Length".equalsIgnoreCase(name) && !"Content-Encoding".equalsIgnoreCase(name)) {
+      if (!intercepted(name, value)) {
         super.addHeader(name, value);
       }
+    }
+
+    /** Content-Type is kept for the page; the JSON's length and encoding are not the page's. */
+    private boolean intercepted(String name, String value) {
+      if ("Content-Type".equalsIgnoreCase(name)) {
+        contentType = value;
+        return true;
+      }
+      return "Content-Length".equalsIgnoreCase(name) || "Content-Encoding".equalsIgnoreCase(name);
     }
 
     @Override
