@@ -58,6 +58,12 @@ final class PackageFallback {
           maps.add((ConceptMap) r.parse(fhir));
           continue;
         }
+        if (r.type().equals("CodeSystem") && "supplement".equals(r.content())) {
+          // a supplement is applied from the store's own content only (useSupplement, tx-resource): listed from a
+          // package it would be offered and never applied
+          log.info("{}: CodeSystem {} is a supplement: not served from a package", r.source(), r.url());
+          continue;
+        }
         if (r.type().equals("CodeSystem") && !served(r)) {
           log.debug("{}: CodeSystem {} has content {}: not served", r.source(), r.url(), r.content());
           continue;
@@ -96,9 +102,9 @@ final class PackageFallback {
     return new PackageFallback(fallback, List.copyOf(maps), Set.copyOf(csUrls));
   }
 
-  /** Complete code systems, fragments and supplements; not the stubs whose codes the package does not hold. */
+  /** Complete code systems and fragments; not the stubs whose codes the package does not hold. */
   private static boolean served(PackageResource r) {
-    return r.content() == null || Set.of("complete", "fragment", "supplement").contains(r.content());
+    return r.content() == null || Set.of("complete", "fragment").contains(r.content());
   }
 
   /** All the packages' versions of one canonical, as a store of their own. */

@@ -54,6 +54,20 @@ class PackageLoadTest {
   }
 
   @Test
+  void aPackageSupplementIsNotServed() throws IOException {
+    String supplement = "{\"resourceType\":\"CodeSystem\",\"id\":\"s\",\"url\":\"http://example.org/sup\","
+        + "\"version\":\"1\",\"status\":\"active\",\"content\":\"supplement\",\"supplements\":\""
+        + "http://example.org/cs\",\"concept\":[{\"code\":\"a\",\"display\":\"A\"}]}";
+    TerminologyStore store = load(userPackage(Map.of(
+        "CodeSystem-x.json", codeSystem("http://example.org/cs", "1", "a"),
+        "CodeSystem-s.json", supplement)));
+    assertThat(store.codeSystemVersions("http://example.org/cs")).hasSize(1);
+    assertThat(store.codeSystemVersions("http://example.org/sup")).isEmpty();
+    assertThat(store.fallbackCodeSystems()).extracting(c -> c.url()).contains("http://example.org/cs")
+        .doesNotContain("http://example.org/sup");
+  }
+
+  @Test
   void aNamingSystemThatClaimsAnotherSystemsNameIsRefused() throws IOException {
     Path file = userPackage(Map.of(
         "CodeSystem-x.json", codeSystem("http://example.org/cs", "1", "a"),
