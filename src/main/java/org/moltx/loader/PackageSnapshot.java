@@ -1,19 +1,17 @@
 package org.moltx.loader;
 
-import com.fasterxml.jackson.databind.util.ByteBufferBackedInputStream;
+import com.google.common.io.CountingInputStream;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -93,10 +91,12 @@ public final class PackageSnapshot {
     if (!Files.exists(index)) {
       return null;
     }
-    try {
-      ByteBuffer mapped = contents(index);
-      ByteBuffer at = mapped.duplicate();
-      DataInputStream in = new DataInputStream(new ByteBufferBackedInputStream(at));
+    // the entries' fields are read with a stream, and only the deflated JSON is taken from the mapping: read through
+    // the mapping, every page of it (the fields lie between the JSON of the entries) stayed in the server's RSS
+    try (CountingInputStream counted = new CountingInputStream(
+            new BufferedInputStream(Files.newInputStream(index), 1 << 16));
+        DataInputStream in = new DataInputStream(counted)) {
+      ByteBuffer mapped = FileRegion.map(index);
       if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC) || in.readInt() != FORMAT_VERSION) {
         log.info("package index {} is of another format: reading the package", index.getFileName());
         return null;
@@ -118,8 +118,8 @@ public final class PackageSnapshot {
         String content = readNullable(in);
         String source = in.readUTF();
         int length = in.readInt();
-        ByteBuffer deflated = mapped.slice(at.position(), length).asReadOnlyBuffer();
-        at.position(at.position() + length);
+        ByteBuffer deflated = mapped.slice((int) counted.getCount(), length).asReadOnlyBuffer();
+        in.skipNBytes(length);
         resources.add(new PackageResource(type, id, url, ver, content, source, deflated));
       }
       count = in.readInt();
@@ -137,19 +137,6 @@ public final class PackageSnapshot {
     } catch (IOException | RuntimeException e) {
       log.warn("package index {} is unreadable ({}): reading the package", index.getFileName(), e.toString());
       return null;
-    }
-  }
-
-  /**
-   * The index's bytes: mapped from a file, so that the deflated JSON stays in the file's pages until a resource is
-   * parsed; read whole from inside the jar (content served from the jar's own copy), where no file can be mapped.
-   */
-  private static ByteBuffer contents(Path index) throws IOException {
-    if (index.getFileSystem() != FileSystems.getDefault()) {
-      return ByteBuffer.wrap(Files.readAllBytes(index));
-    }
-    try (FileChannel channel = FileChannel.open(index, StandardOpenOption.READ)) {
-      return channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
     }
   }
 

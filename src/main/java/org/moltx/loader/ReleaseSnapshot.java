@@ -2,10 +2,12 @@ package org.moltx.loader;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +24,17 @@ import org.moltx.model.CodeSystemInfo;
 import org.moltx.model.CodeSystemRelease;
 import org.moltx.model.WordIndex;
 import org.moltx.model.Designation;
+import org.moltx.model.TextColumn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The ICD-10-CM releases of a content folder, compiled: {@code releases/releases.snapshot} holds each loaded
- * release's concepts (dotted code, long and short title, billable flag, parent index; a later year's unchanged
- * concepts as references to the year before) and its search index ({@link WordIndex}) in a versioned binary file with the SHA-256 of its sources
- * ({@code releases.json} and the release files it was made from). Start-up and reload read it instead of parsing
+ * release's concepts (dotted code, billable flag, parent index, the offsets of its long and short title; a later
+ * year's unchanged codes as references to the year before) and its search index ({@link WordIndex}) in a versioned
+ * binary file with the SHA-256 of its sources ({@code releases.json} and the release files it was made from). The
+ * titles lie in one texts region before the releases, each distinct title once; the server maps that region
+ * ({@link FileRegion}) and reads a title from it when a request needs it ({@link TextColumn}). Start-up and reload read it instead of parsing
  * the text files; a missing, stale or unreadable snapshot is logged with the reason and the files are parsed.
  * The Maven build writes the snapshot of the embedded content; {@code java -cp moltx.jar
  * org.moltx.loader.ReleaseSnapshot CONTENT_DIR [OUT]} writes one for another folder.
@@ -38,14 +43,13 @@ public final class ReleaseSnapshot {
   private static final Logger log = LoggerFactory.getLogger(ReleaseSnapshot.class);
   public static final String FILE = "releases/releases.snapshot";
   /** Raise when the layout below changes: an older or newer snapshot is then ignored (and the files parsed). */
-  static final int FORMAT_VERSION = 3;
+  static final int FORMAT_VERSION = 4;
   private static final byte[] MAGIC = "MOLTXREL".getBytes(StandardCharsets.US_ASCII);
   /** The release formats a snapshot holds: the costly ones to parse. */
   static final Set<String> FORMATS = Set.of("icd10cm-order", "icd10cm-order-addenda");
 
   private static final int BILLABLE = 1;
-  private static final int SAME_AS_BASE = 2;
-  private static final int SHORT_IS_LONG = 4;
+  private static final int SAME_CODE_AS_BASE = 2;
 
   private ReleaseSnapshot() {}
 
@@ -83,20 +87,18 @@ public final class ReleaseSnapshot {
     for (CodeSystemRelease r : parsed) {
       byKey.put(r.url() + "|" + r.version(), r);
     }
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    // the releases first into memory: the texts they refer to are written before them
+    Texts texts = new Texts();
+    ByteArrayOutputStream releases = new ByteArrayOutputStream(1 << 20);
     int count = 0;
-    try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
-      o.write(MAGIC);
-      o.writeInt(FORMAT_VERSION);
-      o.write(checksum(folder, specs));
+    try (DataOutputStream o = new DataOutputStream(releases)) {
       List<ReleaseSpec> snapshotted = specs.stream().filter(s -> FORMATS.contains(s.format()))
           .filter(s -> byKey.containsKey(s.system() + "|" + s.version())).toList();
       o.writeInt(snapshotted.size());
       for (ReleaseSpec spec : snapshotted) {
         CodeSystemRelease r = byKey.get(spec.system() + "|" + spec.version());
         CodeSystemRelease base = spec.base() == null ? null : byKey.get(spec.system() + "|" + spec.base());
-        writeRelease(o, r, base);
+        writeRelease(o, r, base, texts);
         // the search index of a large release too: building it at start took 0.3-0.7 s of the critical path
         boolean indexed = r.size() >= WordIndex.MIN_SIZE;
         o.writeBoolean(indexed);
@@ -106,36 +108,56 @@ public final class ReleaseSnapshot {
         count++;
       }
     }
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+      o.write(MAGIC);
+      o.writeInt(FORMAT_VERSION);
+      o.write(checksum(folder, specs));
+      o.writeInt(texts.bytes.size());
+      texts.bytes.writeTo(o);
+      releases.writeTo(o);
+    }
     Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     return count;
   }
 
-  private static void writeRelease(DataOutputStream o, CodeSystemRelease r, CodeSystemRelease base)
+  /** The texts region being written: each distinct string once ({@link TextColumn#encode}), by its offset. */
+  private static final class Texts {
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 23);
+    final Map<String, Integer> offsets = new HashMap<>();
+
+    int offsetOf(String value) {
+      return offsets.computeIfAbsent(value, v -> {
+        int at = bytes.size();
+        bytes.writeBytes(TextColumn.encode(v));
+        return at;
+      });
+    }
+  }
+
+  private static void writeRelease(DataOutputStream o, CodeSystemRelease r, CodeSystemRelease base, Texts texts)
       throws IOException {
     o.writeUTF(r.url());
     o.writeUTF(r.version());
     o.writeUTF(base == null ? "" : base.version());
     o.writeInt(r.size());
     for (int i = 0; i < r.size(); i++) {
-      String shortTitle = shortTitle(r, i);
       int flags = r.isAbstract(i) ? 0 : BILLABLE;
       int same = base == null ? -1 : base.indexOf(r.code(i));
-      if (same >= 0 && !(base.code(same).equals(r.code(i)) && base.display(same).equals(r.display(i))
-          && shortTitle.equals(shortTitle(base, same)))) {
+      if (same >= 0 && !base.code(same).equals(r.code(i))) {
         same = -1;
       }
       if (same >= 0) {
-        o.writeByte(flags | SAME_AS_BASE);
+        // the code's String shared with the base release; the texts are shared in the texts region anyway
+        o.writeByte(flags | SAME_CODE_AS_BASE);
         o.writeInt(same);
       } else {
-        boolean shortIsLong = shortTitle.equals(r.display(i));
-        o.writeByte(flags | (shortIsLong ? SHORT_IS_LONG : 0));
+        o.writeByte(flags);
         o.writeUTF(r.code(i));
-        o.writeUTF(r.display(i));
-        if (!shortIsLong) {
-          o.writeUTF(shortTitle);
-        }
       }
+      o.writeInt(texts.offsetOf(r.display(i)));
+      o.writeInt(texts.offsetOf(shortTitle(r, i)));
       o.writeInt(r.parent(i));
     }
   }
@@ -183,6 +205,9 @@ public final class ReleaseSnapshot {
             + "parsing the release files", FILE);
         return null;
       }
+      int textLength = in.readInt();
+      ByteBuffer texts = FileRegion.map(file, MAGIC.length + 4 + 32 + 4, textLength);
+      in.skipNBytes(textLength);
       Map<String, ReleaseSpec> specByKey = new HashMap<>();
       for (ReleaseSpec s : specs) {
         specByKey.put(s.system() + "|" + s.version(), s);
@@ -200,7 +225,7 @@ public final class ReleaseSnapshot {
               FILE, url, ver);
           return null;
         }
-        CodeSystemRelease release = readRelease(in, infos.apply(spec), base);
+        CodeSystemRelease release = readRelease(in, infos.apply(spec), base, texts);
         if (in.readBoolean()) {
           release.useWordIndex(WordIndex.read(in, release));
         }
@@ -213,33 +238,27 @@ public final class ReleaseSnapshot {
     }
   }
 
-  private static CodeSystemRelease readRelease(DataInputStream in, CodeSystemInfo info, CodeSystemRelease base)
-      throws IOException {
+  private static CodeSystemRelease readRelease(DataInputStream in, CodeSystemInfo info, CodeSystemRelease base,
+      ByteBuffer texts) throws IOException {
     int n = in.readInt();
     String[] codes = new String[n];
     int[] parents = new int[n];
     int[] flags = new int[n];
-    String[] displays = new String[n];
-    String[] shortTitles = new String[n];
+    int[] displays = new int[n];
+    int[] shortTitles = new int[n];
     for (int i = 0; i < n; i++) {
       flags[i] = in.readUnsignedByte();
-      if ((flags[i] & SAME_AS_BASE) != 0) {
-        int same = in.readInt();
-        codes[i] = base.code(same);
-        displays[i] = base.display(same);
-        shortTitles[i] = shortTitle(base, same);
-      } else {
-        codes[i] = in.readUTF();
-        displays[i] = in.readUTF();
-        shortTitles[i] = (flags[i] & SHORT_IS_LONG) != 0 ? displays[i] : in.readUTF();
-      }
+      codes[i] = (flags[i] & SAME_CODE_AS_BASE) != 0 ? base.code(in.readInt()) : in.readUTF();
+      displays[i] = in.readInt();
+      shortTitles[i] = in.readInt();
       parents[i] = in.readInt();
     }
-    CodeSystemRelease.Builder b = CodeSystemRelease.builder();
+    CodeSystemRelease.Builder b = CodeSystemRelease.builder()
+        .texts(TextColumn.packed(texts, displays), "en", Icd10CmReleases.SHORT_TITLE,
+            TextColumn.packed(texts, shortTitles));
     for (int i = 0; i < n; i++) {
       boolean billable = (flags[i] & BILLABLE) != 0;
-      b.add(codes[i], displays[i], null, parents[i] < 0 ? null : codes[parents[i]], !billable, false,
-          new Designation[] {new Designation("en", Icd10CmReleases.SHORT_TITLE, shortTitles[i])},
+      b.add(codes[i], null, null, parents[i] < 0 ? null : codes[parents[i]], !billable, false, null,
           billable ? Icd10CmReleases.IS_BILLABLE : Icd10CmReleases.IS_HEADER);
     }
     return b.build(info, List.of(Icd10CmReleases.BILLABLE));

@@ -19,7 +19,7 @@ public final class CodeSystemRelease {
   private final CodeSystemInfo info;
   private final List<PropertyDef> properties;
   private final String[] codes;
-  private final String[] displays;
+  private final TextColumn displays;
   /** Null when no concept has a definition (ICD-10-CM). */
   private final String[] definitions;
   private final int[] parents;
@@ -44,9 +44,9 @@ public final class CodeSystemRelease {
     this.properties = List.copyOf(properties);
     int n = b.codes.size();
     this.codes = b.codes.toArray(new String[0]);
-    this.displays = b.displays.toArray(new String[0]);
+    this.displays = b.displayColumn != null ? b.displayColumn : TextColumn.of(b.displays.toArray(new String[0]));
     this.definitions = b.definitions.stream().allMatch(d -> d == null) ? null : b.definitions.toArray(new String[0]);
-    this.designationColumn = b.designations.column();
+    this.designationColumn = b.designationColumn != null ? b.designationColumn : b.designations.column();
     this.designations = designationColumn != null ? null : b.designations.byConcept();
     this.conceptProperties = b.conceptProperties.toArray(new ConceptProperty[0][]);
     this.notSelectable = b.notSelectable;
@@ -127,7 +127,7 @@ public final class CodeSystemRelease {
   }
 
   public String display(int i) {
-    return displays[i];
+    return displays.get(i);
   }
 
   /**
@@ -239,6 +239,18 @@ public final class CodeSystemRelease {
     private final BitSet notSelectable = new BitSet();
     private final BitSet inactive = new BitSet();
     private final Map<Integer, ConceptProperty[]> extensionProperties = new HashMap<>();
+    private TextColumn displayColumn;
+    private DesignationColumn designationColumn;
+
+    /**
+     * Gives every concept its display and its one designation (of {@code language} and {@code use}) from packed
+     * columns (a release read from a snapshot: {@link TextColumn#packed}); {@link #add} then takes null for both.
+     */
+    public Builder texts(TextColumn displays, String language, CodingValue use, TextColumn designationValues) {
+      this.displayColumn = displays;
+      this.designationColumn = new DesignationColumn(language, use, designationValues);
+      return this;
+    }
 
     public Builder add(
         String code,
@@ -251,10 +263,12 @@ public final class CodeSystemRelease {
         ConceptProperty[] properties) {
       int i = codes.size();
       codes.add(code);
-      displays.add(display);
       definitions.add(definition);
       parentCodes.add(parentCode);
-      designations.add(conceptDesignations);
+      if (displayColumn == null) {
+        displays.add(display);
+        designations.add(conceptDesignations);
+      }
       conceptProperties.add(properties == null || properties.length == 0 ? null : properties);
       notSelectable.set(i, isAbstract);
       inactive.set(i, isInactive);

@@ -6,15 +6,16 @@ import java.util.Objects;
 
 /**
  * A release's designations when every concept has exactly one, all of one language and use, without source or
- * extensions (ICD-10-CM's short titles): only the values are kept, each concept's designation made when asked. For a
- * 98,000-concept release that is one array instead of 98,000 designations in 98,000 one-element arrays (5 MB).
+ * extensions (ICD-10-CM's short titles): only the values are kept ({@link TextColumn}), each concept's designation
+ * made when asked. For a 98,000-concept release that is one column instead of 98,000 designations in 98,000
+ * one-element arrays (5 MB).
  */
 final class DesignationColumn {
   private final String language;
   private final CodingValue use;
-  private final String[] values;
+  private final TextColumn values;
 
-  private DesignationColumn(String language, CodingValue use, String[] values) {
+  DesignationColumn(String language, CodingValue use, TextColumn values) {
     this.language = language;
     this.use = use;
     this.values = values;
@@ -22,7 +23,7 @@ final class DesignationColumn {
 
   /** Concept i's designation, as a one-element array of its own. */
   Designation[] get(int i) {
-    return new Designation[] {new Designation(language, use, values[i])};
+    return new Designation[] {new Designation(language, use, values.get(i))};
   }
 
   /**
@@ -60,7 +61,7 @@ final class DesignationColumn {
     /** The column of the designations added, or null when they do not fit one (or none were added). */
     DesignationColumn column() {
       return values == null || values.isEmpty() ? null
-          : new DesignationColumn(language, use, values.toArray(new String[0]));
+          : new DesignationColumn(language, use, TextColumn.of(values.toArray(new String[0])));
     }
 
     /** The designations added by concept, null for none. */

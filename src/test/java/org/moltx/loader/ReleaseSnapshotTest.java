@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.moltx.model.CodeSystemRelease;
+import org.moltx.model.TextColumn;
 import org.moltx.model.WordIndex;
 
 class ReleaseSnapshotTest {
@@ -67,12 +68,19 @@ class ReleaseSnapshotTest {
         assertThat(stored.withCodePrefix(prefix)).as(prefix).isEqualTo(built.withCodePrefix(prefix));
       }
     }
-    // a later year's unchanged concepts share the year before's strings, as when parsed
+    // a later year's unchanged codes share the year before's strings, as when parsed
     CodeSystemRelease fy2026 = snapshot.get(Icd10CmReleases.SYSTEM + "|2026");
     CodeSystemRelease fy2027 = snapshot.get(Icd10CmReleases.SYSTEM + "|2027");
-    int i = fy2027.indexOf("C92.01");
-    assertThat(fy2027.display(i)).isSameAs(fy2026.display(fy2026.indexOf("C92.01")));
-    assertThat(fy2027.designations(i)[0].value()).isSameAs(fy2026.designations(fy2026.indexOf("C92.01"))[0].value());
+    assertThat(fy2027.code(fy2027.indexOf("C92.01"))).isSameAs(fy2026.code(fy2026.indexOf("C92.01")));
+    // each distinct title is stored once: the 2027 texts add only what changed
+    long titles = ContentLoader.parseReleases(folder).stream().filter(r -> r.url().equals(Icd10CmReleases.SYSTEM))
+        .flatMap(r -> java.util.stream.IntStream.range(0, r.size())
+            .mapToObj(c -> List.of(r.display(c), r.designations(c)[0].value())))
+        .flatMap(List::stream).distinct().mapToLong(t -> TextColumn.encode(t).length).sum();
+    try (var in = new java.io.DataInputStream(Files.newInputStream(folder.resolve(ReleaseSnapshot.FILE)))) {
+      in.skipNBytes(8 + 4 + 32);
+      assertThat((long) in.readInt()).isEqualTo(titles);
+    }
   }
 
   @Test
