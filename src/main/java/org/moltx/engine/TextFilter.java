@@ -175,11 +175,10 @@ final class TextFilter {
           return codeKey(tier, r.code(i));
         }
       }
-      String display = r.display(i);
-      if (display == null || whole.length == 0) {
+      int fw = index.firstWord(i);
+      if (whole.length == 0 || fw < 0) { // no words to rank by, or a display without any (or none)
         return 3L << 61;
       }
-      int fw = index.firstWord(i);
       int partial = 0;
       for (BitSet b : whole) {
         if (!b.get(i)) {
@@ -187,7 +186,7 @@ final class TextFilter {
         }
       }
       return textKey(fw >= firstRange[0] && fw < firstRange[1], partial, index.wordCount(i), r.isAbstract(i),
-          display.length());
+          index.displayLength(i));
     };
   }
 

@@ -43,7 +43,7 @@ public final class ReleaseSnapshot {
   private static final Logger log = LoggerFactory.getLogger(ReleaseSnapshot.class);
   public static final String FILE = "releases/releases.snapshot";
   /** Raise when the layout below changes: an older or newer snapshot is then ignored (and the files parsed). */
-  static final int FORMAT_VERSION = 4;
+  static final int FORMAT_VERSION = 5;
   private static final byte[] MAGIC = "MOLTXREL".getBytes(StandardCharsets.US_ASCII);
   /** The release formats a snapshot holds: the costly ones to parse. */
   static final Set<String> FORMATS = Set.of("icd10cm-order", "icd10cm-order-addenda");

@@ -28,17 +28,23 @@ public final class WordIndex {
   private final int[] firstWord;
   /** By concept: how many words the display has (at most 127). */
   private final byte[] wordCount;
+  /**
+   * By concept: the display's length in chars (at most 65,535), which ranking asks of every hit; here so that it does
+   * not make the display's string (of a large release, read from the mapped release snapshot: {@link TextColumn}).
+   */
+  private final char[] displayLength;
   /** Concept indexes sorted by normalised code. */
   private final int[] byCode;
   private final CodeSystemRelease release;
 
   private WordIndex(CodeSystemRelease release, String[] words, Postings postings, int[] firstWord, byte[] wordCount,
-      int[] byCode) {
+      char[] displayLength, int[] byCode) {
     this.release = release;
     this.words = words;
     this.postings = postings;
     this.firstWord = firstWord;
     this.wordCount = wordCount;
+    this.displayLength = displayLength;
     this.byCode = byCode;
   }
 
@@ -51,6 +57,7 @@ public final class WordIndex {
     int[] start = new int[n + 1];
     int[] holders = new int[1024];
     byte[] count = new byte[n];
+    char[] length = new char[n];
     int used = 0;
     for (int i = 0; i < n; i++) {
       start[i] = used;
@@ -58,6 +65,7 @@ public final class WordIndex {
       if (display == null) {
         continue;
       }
+      length[i] = (char) Math.min(display.length(), Character.MAX_VALUE);
       List<String> ws = words(display);
       count[i] = (byte) Math.min(127, ws.size());
       for (int k = 0; k < ws.size(); k++) {
@@ -124,7 +132,7 @@ public final class WordIndex {
     for (int i = 0; i < n; i++) {
       byCode[i] = byCodeBoxed[i];
     }
-    return new WordIndex(r, sorted, Postings.of(postings), firstWord, count, byCode);
+    return new WordIndex(r, sorted, Postings.of(postings), firstWord, count, length, byCode);
   }
 
   /** Writes this index in the layout {@link #read} reads (the release snapshot holds it beside its release). */
@@ -137,6 +145,10 @@ public final class WordIndex {
     writeInts(out, firstWord);
     out.writeInt(wordCount.length);
     out.write(wordCount);
+    out.writeInt(displayLength.length);
+    for (char c : displayLength) {
+      out.writeChar(c);
+    }
     writeInts(out, byCode);
   }
 
@@ -152,11 +164,14 @@ public final class WordIndex {
     }
     int[] firstWord = readInts(in);
     byte[] wordCount = in.readNBytes(in.readInt());
+    char[] displayLength = new char[in.readInt()];
+    ByteBuffer.wrap(in.readNBytes(displayLength.length * 2)).asCharBuffer().get(displayLength);
     int[] byCode = readInts(in);
-    if (firstWord.length != release.size() || wordCount.length != release.size() || byCode.length != release.size()) {
+    if (firstWord.length != release.size() || wordCount.length != release.size()
+        || displayLength.length != release.size() || byCode.length != release.size()) {
       throw new IOException("the word index is of a release of another size than " + release);
     }
-    return new WordIndex(release, words, postings, firstWord, wordCount, byCode);
+    return new WordIndex(release, words, postings, firstWord, wordCount, displayLength, byCode);
   }
 
   static void writeInts(DataOutputStream out, int[] values) throws IOException {
@@ -245,6 +260,11 @@ public final class WordIndex {
   /** How many words concept i's display has (at most 127). */
   public int wordCount(int i) {
     return wordCount[i];
+  }
+
+  /** The length of concept i's display in chars (at most 65,535; 0 for none). */
+  public int displayLength(int i) {
+    return displayLength[i];
   }
 
   /** Concepts whose normalised code ({@link #normalizeCode}) starts with {@code prefix} (normalised). */

@@ -59,6 +59,7 @@ class ReleaseSnapshotTest {
       for (int i = 0; i < parsed.size(); i++) {
         assertThat(stored.firstWord(i)).as(parsed.code(i)).isEqualTo(built.firstWord(i));
         assertThat(stored.wordCount(i)).as(parsed.code(i)).isEqualTo(built.wordCount(i));
+        assertThat(stored.displayLength(i)).as(parsed.code(i)).isEqualTo(parsed.display(i).length());
       }
       for (String prefix : List.of("acu", "leukemia", "diab", "fract", "neoplasm", "x", "zzz")) {
         assertThat(stored.withWordPrefix(prefix)).as(prefix).isEqualTo(built.withWordPrefix(prefix));
