@@ -160,6 +160,12 @@ kill -KILL "${PIDS[1]}"; wait "${PIDS[1]}" 2>/dev/null || true
 start_replica 1
 wait "$LOAD_PID"
 report sigkill "replica 1 SIGKILLed under load, restarted, ready ${READY_MS} ms after start; nginx upstream errors (retried): $(( $(upstream_errors) - before ))"
+# RSS at the last request, and after 6 s idle: the JVM returns what the JIT compilers freed every 5 s
+# (TrimNativeHeapInterval, config/jvm.options), as bench/run.sh reads it
+rss_of() { awk '/^VmRSS:/ { print int($2 / 1024) }' "/proc/${PIDS[$1]}/status"; }
 rss=""
-for i in 1 2; do rss+="replica $i $(awk '/^VmRSS:/ { print int($2 / 1024) }' "/proc/${PIDS[$i]}/status") MB, "; done
-echo "RSS after the load: ${rss%, } (replica 1 restarted at the SIGKILL, replica 2 at the rolling restart)"
+for i in 1 2; do rss+="replica $i $(rss_of "$i") MB, "; done
+sleep 6
+settled=""
+for i in 1 2; do settled+="replica $i $(rss_of "$i") MB, "; done
+echo "RSS at the last request: ${rss%, }; after 6 s idle: ${settled%, } (replica 1 restarted at the SIGKILL, replica 2 at the rolling restart)"
