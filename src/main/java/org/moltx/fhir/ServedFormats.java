@@ -26,8 +26,9 @@ final class ServedFormats {
       throw notAcceptable("_format=" + format);
     }
     String accept = request.getHeader("Accept");
-    // every Turtle media type HAPI knows names "turtle"
-    if (format != null || !AcceptHeader.mentions(accept, "turtle")) {
+    // HAPI reads an Accept type by the same loose table as _format: "ttl" and "rdf" name Turtle there too
+    if (format != null || !(AcceptHeader.mentions(accept, "turtle") || AcceptHeader.mentions(accept, "ttl")
+        || AcceptHeader.mentions(accept, "rdf"))) {
       return request;
     }
     String others = Arrays.stream(accept.split(",")).filter(type -> !isTurtle(type.split(";")[0]))

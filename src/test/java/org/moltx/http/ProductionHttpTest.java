@@ -119,6 +119,9 @@ class ProductionHttpTest {
     assertOutcome(get("/fhir/CodeSystem?_count=1", "Accept", "text/turtle"), 406, expected + "Accept: text/turtle)");
     assertOutcome(get(LOOKUP_81311, "Accept", "application/fhir+turtle"), 406,
         expected + "Accept: application/fhir+turtle)");
+    // HAPI's loose names for Turtle, in an Accept header of a HAPI-served path
+    assertOutcome(get("/fhir/metadata", "Accept", "ttl"), 406, expected + "Accept: ttl)");
+    assertOutcome(get("/fhir/CodeSystem?_count=1", "Accept", "rdf"), 406, expected + "Accept: rdf)");
     HttpResponse<String> mixed = get("/fhir/CodeSystem?_count=1", "Accept",
         "text/turtle, application/fhir+json;q=0.5");
     assertThat(mixed.statusCode()).isEqualTo(200);
