@@ -18,20 +18,31 @@ import java.nio.file.StandardOpenOption;
 final class FileRegion {
   private FileRegion() {}
 
-  static ByteBuffer map(Path file, long offset, long length) throws IOException {
+  /**
+   * The next {@code length} bytes of {@code in}, a stream over {@code file} standing at {@code offset}: mapped, and
+   * skipped in the stream; read from the stream where the file cannot be mapped (inside the jar), so that they are
+   * read once.
+   */
+  static ByteBuffer next(Path file, InputStream in, long offset, int length) throws IOException {
     if (file.getFileSystem() != FileSystems.getDefault()) {
-      try (InputStream in = Files.newInputStream(file)) {
-        in.skipNBytes(offset);
-        return ByteBuffer.wrap(in.readNBytes(Math.toIntExact(length)));
-      }
+      return ByteBuffer.wrap(in.readNBytes(length)).asReadOnlyBuffer();
     }
+    ByteBuffer region = map(file, offset, length);
+    in.skipNBytes(length);
+    return region;
+  }
+
+  private static ByteBuffer map(Path file, long offset, long length) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       return channel.map(FileChannel.MapMode.READ_ONLY, offset, length);
     }
   }
 
-  /** The whole file, as {@link #map}. */
+  /** The whole file: mapped, or read from inside the jar. */
   static ByteBuffer map(Path file) throws IOException {
+    if (file.getFileSystem() != FileSystems.getDefault()) {
+      return ByteBuffer.wrap(Files.readAllBytes(file)).asReadOnlyBuffer();
+    }
     return map(file, 0, Files.size(file));
   }
 }

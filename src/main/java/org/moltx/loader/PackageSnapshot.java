@@ -96,7 +96,6 @@ public final class PackageSnapshot {
     try (CountingInputStream counted = new CountingInputStream(
             new BufferedInputStream(Files.newInputStream(index), 1 << 16));
         DataInputStream in = new DataInputStream(counted)) {
-      ByteBuffer mapped = FileRegion.map(index);
       if (!Arrays.equals(in.readNBytes(MAGIC.length), MAGIC) || in.readInt() != FORMAT_VERSION) {
         log.info("package index {} is of another format: reading the package", index.getFileName());
         return null;
@@ -106,6 +105,7 @@ public final class PackageSnapshot {
             index.getFileName());
         return null;
       }
+      ByteBuffer mapped = FileRegion.map(index);
       String name = in.readUTF();
       String version = in.readUTF();
       int count = in.readInt();
@@ -118,7 +118,7 @@ public final class PackageSnapshot {
         String content = readNullable(in);
         String source = in.readUTF();
         int length = in.readInt();
-        ByteBuffer deflated = mapped.slice((int) counted.getCount(), length).asReadOnlyBuffer();
+        ByteBuffer deflated = mapped.slice((int) counted.getCount(), length);
         in.skipNBytes(length);
         resources.add(new PackageResource(type, id, url, ver, content, source, deflated));
       }

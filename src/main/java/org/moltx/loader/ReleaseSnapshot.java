@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * year's unchanged codes as references to the year before) and its search index ({@link WordIndex}) in a versioned
  * binary file with the SHA-256 of its sources ({@code releases.json} and the release files it was made from). The
  * titles lie in one texts region before the releases, each distinct title once; the server maps that region
- * ({@link FileRegion}) and reads a title from it when a request needs it ({@link TextColumn}). Start-up and reload read it instead of parsing
+ * ({@link FileRegion}) and reads a title from it when a request needs it ({@link TextColumn}). Start-up and reload
+ * read it instead of parsing
  * the text files; a missing, stale or unreadable snapshot is logged with the reason and the files are parsed.
  * The Maven build writes the snapshot of the embedded content; {@code java -cp moltx.jar
  * org.moltx.loader.ReleaseSnapshot CONTENT_DIR [OUT]} writes one for another folder.
@@ -45,6 +46,8 @@ public final class ReleaseSnapshot {
   /** Raise when the layout below changes: an older or newer snapshot is then ignored (and the files parsed). */
   static final int FORMAT_VERSION = 5;
   private static final byte[] MAGIC = "MOLTXREL".getBytes(StandardCharsets.US_ASCII);
+  /** Where the texts region starts: after the magic, the format version, the SHA-256 and the region's length. */
+  static final int TEXTS_AT = MAGIC.length + 4 + 32 + 4;
   /** The release formats a snapshot holds: the costly ones to parse. */
   static final Set<String> FORMATS = Set.of("icd10cm-order", "icd10cm-order-addenda");
 
@@ -206,8 +209,7 @@ public final class ReleaseSnapshot {
         return null;
       }
       int textLength = in.readInt();
-      ByteBuffer texts = FileRegion.map(file, MAGIC.length + 4 + 32 + 4, textLength);
-      in.skipNBytes(textLength);
+      ByteBuffer texts = FileRegion.next(file, in, TEXTS_AT, textLength);
       Map<String, ReleaseSpec> specByKey = new HashMap<>();
       for (ReleaseSpec s : specs) {
         specByKey.put(s.system() + "|" + s.version(), s);
@@ -249,8 +251,8 @@ public final class ReleaseSnapshot {
     for (int i = 0; i < n; i++) {
       flags[i] = in.readUnsignedByte();
       codes[i] = (flags[i] & SAME_CODE_AS_BASE) != 0 ? base.code(in.readInt()) : in.readUTF();
-      displays[i] = in.readInt();
-      shortTitles[i] = in.readInt();
+      displays[i] = textOffset(in, texts);
+      shortTitles[i] = textOffset(in, texts);
       parents[i] = in.readInt();
     }
     CodeSystemRelease.Builder b = CodeSystemRelease.builder()
@@ -262,6 +264,15 @@ public final class ReleaseSnapshot {
           billable ? Icd10CmReleases.IS_BILLABLE : Icd10CmReleases.IS_HEADER);
     }
     return b.build(info, List.of(Icd10CmReleases.BILLABLE));
+  }
+
+  /** A title's offset in the texts region: one outside it is refused here, not when a request reads the title. */
+  private static int textOffset(DataInputStream in, ByteBuffer texts) throws IOException {
+    int offset = in.readInt();
+    if (offset < 0 || offset >= texts.capacity()) {
+      throw new IOException("a title offset " + offset + " outside the texts region of " + texts.capacity() + " bytes");
+    }
+    return offset;
   }
 
   /** SHA-256 of releases.json and of each snapshotted release file (name and bytes), in manifest order. */

@@ -3,6 +3,7 @@ package org.moltx.loader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -79,7 +80,7 @@ class ReleaseSnapshotTest {
             .mapToObj(c -> List.of(r.display(c), r.designations(c)[0].value())))
         .flatMap(List::stream).distinct().mapToLong(t -> TextColumn.encode(t).length).sum();
     try (var in = new java.io.DataInputStream(Files.newInputStream(folder.resolve(ReleaseSnapshot.FILE)))) {
-      in.skipNBytes(8 + 4 + 32);
+      in.skipNBytes(ReleaseSnapshot.TEXTS_AT - 4);
       assertThat((long) in.readInt()).isEqualTo(titles);
     }
   }
@@ -101,6 +102,27 @@ class ReleaseSnapshotTest {
     Files.write(file, bytes);
     assertThat(read()).isNull();
     Files.write(file, Arrays.copyOf(bytes, 100));
+    assertThat(read()).isNull();
+  }
+
+  @Test
+  void aTitleOffsetOutsideTheTextsRegionIsRefusedAtLoad() throws IOException {
+    Path file = folder.resolve(ReleaseSnapshot.FILE);
+    ReleaseSnapshot.write(folder, file);
+    ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+    // the first release's first concept: after the texts, the release count, url, version, base version and size,
+    // its flags and its own code, its display's offset
+    int at = ReleaseSnapshot.TEXTS_AT + bytes.getInt(ReleaseSnapshot.TEXTS_AT - 4) + 4;
+    for (int field = 0; field < 3; field++) {
+      at += 2 + bytes.getShort(at);
+    }
+    at += 4;
+    assertThat(bytes.get(at) & 2).as("the first concept's own code, not its base's").isZero();
+    at += 1;
+    at += 2 + bytes.getShort(at);
+    assertThat(bytes.getInt(at)).isBetween(0, bytes.getInt(ReleaseSnapshot.TEXTS_AT - 4) - 1);
+    bytes.putInt(at, Integer.MAX_VALUE);
+    Files.write(file, bytes.array());
     assertThat(read()).isNull();
   }
 
