@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * lines on stdout. The access log (logger {@code moltx.access}) is buffered as nginx's {@code access_log ...
  * buffer= flush=} is: lines collect in a 4 KB buffer written when full and at least every 200 ms, so a busy server
  * makes one write per ~40 lines instead of a write (and a logging thread's wake-up) per request, which cost about
- * a third of a response-cache hit's throughput (alternating starts, access log on and off). Each write holds whole lines and at most 4 KB, which a pipe (Docker's
- * log driver) takes atomically, so access lines never interleave with other log lines mid-line.
+ * a third of a response-cache hit's throughput (alternating starts, access log on and off). Each write holds whole
+ * lines and at most 4 KB, which a pipe (Docker's log driver) takes atomically, so access lines never interleave with
+ * other log lines mid-line. As with nginx, a stdout that stops taking lines (a stalled log driver, a full pipe) makes
+ * the request that fills the buffer wait for it; the asynchronous appender this replaced dropped lines instead.
  */
 final class Logging {
   static final String PLAIN_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";

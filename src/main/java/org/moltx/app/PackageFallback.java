@@ -53,19 +53,21 @@ final class PackageFallback {
     for (FhirPackage p : content.packages()) {
       int shadowed = 0;
       int replacing = 0;
+      int notServed = 0;
       for (PackageResource r : p.resources()) {
         if (r.type().equals("ConceptMap")) {
           maps.add((ConceptMap) r.parse(fhir));
           continue;
         }
-        if (r.type().equals("CodeSystem") && "supplement".equals(r.content())) {
-          // a supplement is applied from the store's own content only (useSupplement, tx-resource): listed from a
-          // package it would be offered and never applied
-          log.info("{}: CodeSystem {} is a supplement: not served from a package", r.source(), r.url());
-          continue;
-        }
         if (r.type().equals("CodeSystem") && !served(r)) {
-          log.debug("{}: CodeSystem {} has content {}: not served", r.source(), r.url(), r.content());
+          if ("supplement".equals(r.content())) {
+            // a supplement is applied from the store's own content only (useSupplement, tx-resource): listed from
+            // a package it would be offered and never applied
+            log.info("{}: CodeSystem {} is a supplement: not served from a package", r.source(), r.url());
+          } else {
+            log.debug("{}: CodeSystem {} has content {}: not served", r.source(), r.url(), r.content());
+          }
+          notServed++;
           continue;
         }
         if (own.contains(r.url())) {
@@ -88,8 +90,9 @@ final class PackageFallback {
           valueSetIds.putIfAbsent(r.id(), r.url());
         }
       }
-      log.info("FHIR package {}: {} resources served, {} shadowed by our content, {} canonicals taken over from the"
-          + " FHIR core terminology", p.id(), p.resources().size() - shadowed, shadowed, replacing);
+      log.info("FHIR package {}: {} resources served, {} shadowed by our content, {} code systems not served (stubs,"
+          + " supplements), {} canonicals taken over from the FHIR core terminology", p.id(),
+          p.resources().size() - shadowed - notServed, shadowed, notServed, replacing);
     }
     Map<String, String> index = new HashMap<>();
     byUrl.keySet().forEach(url -> index.put(url, url));

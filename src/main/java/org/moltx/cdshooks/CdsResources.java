@@ -52,7 +52,7 @@ final class CdsResources {
         }
       }
       List<Problem> contained = new ArrayList<>();
-      for (JsonNode c : json.path("contained")) {
+      for (JsonNode c : array(json, "contained")) {
         if ("Condition".equals(text(c.get("resourceType")))) {
           contained.add(Problem.of(c, null));
         }

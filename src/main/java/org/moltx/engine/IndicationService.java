@@ -55,7 +55,7 @@ public final class IndicationService {
         continue;
       }
       int i = icd == null ? -1 : icd.indexOf(m.concept().code());
-      boolean category = i >= 0 && icd.children(i).length > 0;
+      boolean category = i >= 0 && icd.childCount(i) > 0;
       Indications.Indication indication = new Indications.Indication(m.concept(), category);
       if (!accepted.contains(indication)) {
         accepted.add(indication);

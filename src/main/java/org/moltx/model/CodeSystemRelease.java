@@ -147,6 +147,11 @@ public final class CodeSystemRelease {
     return parents[i];
   }
 
+  /** How many children concept i has, without copying them. */
+  public int childCount(int i) {
+    return childStart[i + 1] - childStart[i];
+  }
+
   /** Concept i's children in concept order, as an array of the caller's own. */
   public int[] children(int i) {
     int from = childStart[i];

@@ -1,5 +1,6 @@
 package org.moltx.model;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -21,32 +22,20 @@ public abstract sealed class TextColumn {
   }
 
   /**
-   * The strings of {@code offsets} (-1 for null) in {@code texts}, each stored as its UTF-8 length in 7-bit groups
-   * (low group first, high bit set on all but the last) followed by its UTF-8 bytes: see {@link #encode}. Entries may
-   * be shared: equal strings need only be stored once.
+   * The strings of {@code offsets} (-1 for null) in {@code texts}, each stored as {@link #encode} writes it. Entries
+   * may be shared: equal strings need only be stored once.
    */
   public static TextColumn packed(ByteBuffer texts, int[] offsets) {
     return new Packed(texts.asReadOnlyBuffer(), offsets);
   }
 
-  /** One entry of a packed buffer: {@code value}'s length prefix and UTF-8 bytes. */
+  /** One entry of a packed buffer: {@code value}'s UTF-8 length ({@link VarInts}) and UTF-8 bytes. */
   public static byte[] encode(String value) {
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-    int prefix = 1;
-    for (int n = utf8.length >>> 7; n != 0; n >>>= 7) {
-      prefix++;
-    }
-    byte[] entry = new byte[prefix + utf8.length];
-    int at = 0;
-    for (int n = utf8.length; ; n >>>= 7) {
-      if (n < 0x80) {
-        entry[at++] = (byte) n;
-        break;
-      }
-      entry[at++] = (byte) (n & 0x7f | 0x80);
-    }
-    System.arraycopy(utf8, 0, entry, at, utf8.length);
-    return entry;
+    ByteArrayOutputStream entry = new ByteArrayOutputStream(utf8.length + 5);
+    VarInts.write(entry, utf8.length);
+    entry.writeBytes(utf8);
+    return entry.toByteArray();
   }
 
   private static final class Strings extends TextColumn {

@@ -14,9 +14,9 @@ import java.util.Map;
 
 /**
  * Search over a large release: the distinct lowercase words of the displays, sorted, each with the sorted concept
- * indexes whose display holds it ({@link Postings}); for ranking, each display's first word and word count; and the codes sorted by
- * their normalised form (no dots, upper case) for code-prefix search. The release builds it once, while loading or
- * on first use, and keeps it ({@link CodeSystemRelease#wordIndex()}).
+ * indexes whose display holds it ({@link Postings}); for ranking, each display's first word, word count and length;
+ * and the codes sorted by their normalised form (no dots, upper case) for code-prefix search. The release builds it
+ * once, while loading or on first use, and keeps it ({@link CodeSystemRelease#wordIndex()}).
  */
 public final class WordIndex {
   /** Below this size a scan is as fast as the index. */

@@ -1,5 +1,6 @@
 package org.moltx.pages;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -85,10 +86,13 @@ final class Layout {
     h.close("footer");
   }
 
-  /** The systems of the store last asked about: a page asks for them several times, every request. */
-  private record Systems(TerminologyStore store, Map<String, String> names) {}
+  /**
+   * The systems of the store last asked about: a page asks for them several times, every request. The store is held
+   * weakly, so that content replaced by a reload is not kept alive until the next page request.
+   */
+  private record Systems(WeakReference<TerminologyStore> store, Map<String, String> names) {}
 
-  private static volatile Systems systems = new Systems(null, Map.of());
+  private static volatile Systems systems = new Systems(new WeakReference<>(null), Map.of());
 
   /**
    * The content's code systems a page offers, URI to name, newest version first, each once (supplements left out);
@@ -96,8 +100,8 @@ final class Layout {
    */
   static Map<String, String> systems(TerminologyStore store) {
     Systems known = systems;
-    if (known.store() != store) {
-      known = new Systems(store, Collections.unmodifiableMap(computeSystems(store)));
+    if (known.store().get() != store) {
+      known = new Systems(new WeakReference<>(store), Collections.unmodifiableMap(computeSystems(store)));
       systems = known;
     }
     return known.names();

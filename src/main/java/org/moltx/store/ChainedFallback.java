@@ -3,8 +3,10 @@ package org.moltx.store;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.moltx.model.Canonical;
 
@@ -27,23 +29,23 @@ public final class ChainedFallback implements FallbackSource {
 
   @Override
   public List<StoredCodeSystem> codeSystemVersions(String url) {
-    return first(s -> s.codeSystemVersions(url));
+    return first(s -> s.codeSystemVersions(url), found -> !found.isEmpty(), List.of());
   }
 
   @Override
   public List<ValueSet> valueSetVersions(String url) {
-    return first(s -> s.valueSetVersions(url));
+    return first(s -> s.valueSetVersions(url), found -> !found.isEmpty(), List.of());
   }
 
-  /** What the first source that has any gives. */
-  private <T> List<T> first(Function<FallbackSource, List<T>> lookup) {
+  /** The first answer that counts as found, in precedence order; {@code none} when no source has one. */
+  private <T> T first(Function<FallbackSource, T> ask, Predicate<T> found, T none) {
     for (FallbackSource s : sources) {
-      List<T> found = lookup.apply(s);
-      if (!found.isEmpty()) {
-        return found;
+      T answer = ask.apply(s);
+      if (found.test(answer)) {
+        return answer;
       }
     }
-    return List.of();
+    return none;
   }
 
   @Override
@@ -53,23 +55,12 @@ public final class ChainedFallback implements FallbackSource {
 
   @Override
   public String codeSystemUrlOfId(String id) {
-    return firstFound(s -> s.codeSystemUrlOfId(id));
+    return first(s -> s.codeSystemUrlOfId(id), Objects::nonNull, null);
   }
 
   @Override
   public String valueSetUrlOfId(String id) {
-    return firstFound(s -> s.valueSetUrlOfId(id));
-  }
-
-  /** The first source's answer that is not null, in precedence order. */
-  private String firstFound(Function<FallbackSource, String> ask) {
-    for (FallbackSource s : sources) {
-      String answer = ask.apply(s);
-      if (answer != null) {
-        return answer;
-      }
-    }
-    return null;
+    return first(s -> s.valueSetUrlOfId(id), Objects::nonNull, null);
   }
 
   @Override

@@ -110,8 +110,9 @@ class CdsProtocolHttpTest {
   void fieldsOfTheWrongShapeAre400() {
     ObjectNode hookObject = CdsRequests.fixture("order-sign-81455.json");
     hookObject.putObject("hook");
-    assertThat(read(post(SIGN, hookObject)).get("error").asText())
-        .isEqualTo("not a CDS Hooks request: 'hook' must be a string");
+    HttpResponse<String> hook = post(SIGN, hookObject);
+    assertThat(hook.statusCode()).isEqualTo(400);
+    assertThat(read(hook).get("error").asText()).isEqualTo("not a CDS Hooks request: 'hook' must be a string");
     ObjectNode prefetchArray = CdsRequests.fixture("order-sign-81455.json");
     prefetchArray.putArray("prefetch");
     HttpResponse<String> r = post(SIGN, prefetchArray);
@@ -123,6 +124,13 @@ class CdsProtocolHttpTest {
     HttpResponse<String> lone = post(SIGN, codingObject);
     assertThat(lone.statusCode()).isEqualTo(400);
     assertThat(read(lone).get("error").asText()).isEqualTo("'coding' must be an array (a FHIR repeating element)");
+    ObjectNode containedObject = CdsRequests.fixture("order-sign-81455.json");
+    ((ObjectNode) containedObject.at("/context/draftOrders/entry/0/resource")).putObject("contained")
+        .put("resourceType", "Condition");
+    HttpResponse<String> contained = post(SIGN, containedObject);
+    assertThat(contained.statusCode()).isEqualTo(400);
+    assertThat(read(contained).get("error").asText())
+        .isEqualTo("'contained' must be an array (a FHIR repeating element)");
     ObjectNode authorizationText = CdsRequests.fixture("order-sign-81455.json");
     authorizationText.put("fhirAuthorization", "token");
     assertThat(post(SIGN, authorizationText).statusCode()).isEqualTo(400);
