@@ -71,7 +71,7 @@ final class StoreAssembler {
     // the search indexes of the large releases, built now (side by side), so that no request waits for one; a
     // reload builds the new content's beside the old content's, which serves until the swap
     long start = System.nanoTime();
-    List<CodeSystemRelease> large = releases.stream().filter(r -> r.size() >= WordIndex.MIN_SIZE).toList();
+    List<CodeSystemRelease> large = releases.stream().filter(WordIndex::covers).toList();
     large.parallelStream().forEach(CodeSystemRelease::wordIndex);
     if (!large.isEmpty()) {
       log.info("search indexes of {} large releases built in {} ms", large.size(),

@@ -11,7 +11,7 @@ import java.util.Map;
 final class CdsJson {
   private CdsJson() {}
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
+  /** Built from the parsed tree by CdsHooksServlet (not bound by Jackson), its fields checked for their shapes. */
   record Request(String hook, String hookInstance, String fhirServer, FhirAuthorization fhirAuthorization,
       JsonNode context, JsonNode prefetch) {}
 

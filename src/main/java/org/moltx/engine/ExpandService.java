@@ -69,7 +69,7 @@ public final class ExpandService {
    */
   private static boolean ranks(List<ExpansionItem> items) {
     for (ExpansionItem item : items) {
-      if (item.release().size() >= WordIndex.MIN_SIZE) {
+      if (WordIndex.covers(item.release())) {
         return true;
       }
     }

@@ -58,7 +58,7 @@ final class TextFilter {
 
   /** Matching concepts of a large release, or null when the release is small enough to test one by one. */
   BitSet candidates(CodeSystemRelease r) {
-    if (r.size() < WordIndex.MIN_SIZE) {
+    if (!WordIndex.covers(r)) {
       return null;
     }
     WordIndex index = r.wordIndex();

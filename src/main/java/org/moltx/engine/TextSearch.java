@@ -32,8 +32,7 @@ public record TextSearch(List<ExpansionItem> items, Map<String, Integer> totals)
       ValueSet whole = ValueSets.resolve(store, system + "?fhir_vs", null);
       // a small code system's matches come in compose order, not ranked: all of them (fewer than the ranked
       // threshold), in one expansion, so that its best ones are among those merged below
-      int want = store.codeSystemVersions(system).get(0).release().size() < WordIndex.MIN_SIZE
-          ? WordIndex.MIN_SIZE : count;
+      int want = WordIndex.covers(store.codeSystemVersions(system).get(0).release()) ? count : WordIndex.MIN_SIZE;
       ExpandResult page = expand.expand(store,
           new ExpandRequest(whole, text, want, 0, false, VersionPolicy.NONE, want, false));
       totals.put(system, page.total());

@@ -190,7 +190,7 @@ public final class NpmPackageReader {
           PackageResource.deflate(bytes));
       // read by HAPI now, as it will be on first use: a value it refuses (a malformed date, an unknown code) stops
       // the load naming the entry, not a request later with a 500 (the build does this for its compiled indexes)
-      resource.parse(FhirContext.forR4Cached());
+      resource.parse(FhirContext.forR4Cached(), bytes);
       return resource;
     }
     return type.equals("NamingSystem") ? namingSystem(tree(bytes, file, path), where) : null;

@@ -9,8 +9,9 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * One terminology resource of a FHIR NPM package, indexed but not parsed: its type, id, url and version, where it
- * came from, and its JSON kept deflated (THO's 71 MB of JSON take a few MB so), parsed on first use of its url.
+ * One terminology resource of a FHIR NPM package, indexed: its type, id, url and version, where it came from, and its
+ * JSON kept deflated (THO's 71 MB of JSON take a few MB so), parsed on first use of its url (and once while the
+ * package is read from its file or indexed, so that what HAPI cannot read stops the load).
  * The deflated bytes are a read-only view: of an array for a package read from its file, of the mapped index file for
  * a compiled index ({@link PackageSnapshot}), so that a few MB of JSON nobody asked for stay out of the heap.
  *
@@ -38,10 +39,14 @@ public record PackageResource(String type, String id, String url, String version
 
   /** The resource, parsed by HAPI (leniently, as the package's publisher validated it), without its narrative. */
   public org.hl7.fhir.r4.model.Resource parse(ca.uhn.fhir.context.FhirContext fhir) {
+    return parse(fhir, json());
+  }
+
+  /** As {@link #parse(ca.uhn.fhir.context.FhirContext)}, from this resource's JSON already at hand (loading). */
+  org.hl7.fhir.r4.model.Resource parse(ca.uhn.fhir.context.FhirContext fhir, byte[] json) {
     var parser = fhir.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.LenientErrorHandler(false));
     try {
-      var r = (org.hl7.fhir.r4.model.DomainResource) parser.parseResource(
-          new java.io.ByteArrayInputStream(json()));
+      var r = (org.hl7.fhir.r4.model.DomainResource) parser.parseResource(new java.io.ByteArrayInputStream(json));
       r.setText(null);
       return r;
     } catch (ca.uhn.fhir.parser.DataFormatException e) {

@@ -103,7 +103,7 @@ public final class ReleaseSnapshot {
         CodeSystemRelease base = spec.base() == null ? null : byKey.get(spec.system() + "|" + spec.base());
         writeRelease(o, r, base, texts);
         // the search index of a large release too: building it at start took 0.3-0.7 s of the critical path
-        boolean indexed = r.size() >= WordIndex.MIN_SIZE;
+        boolean indexed = WordIndex.covers(r);
         o.writeBoolean(indexed);
         if (indexed) {
           r.wordIndex().write(o);

@@ -22,6 +22,14 @@ public final class WordIndex {
   /** Below this size a scan is as fast as the index. */
   public static final int MIN_SIZE = 2_000;
 
+  /**
+   * Whether a release is searched, and its hits ranked, through its word index (else by scanning its displays): the
+   * one rule the loader, the snapshot, the expansion and the search pages share.
+   */
+  public static boolean covers(CodeSystemRelease r) {
+    return r.size() >= MIN_SIZE;
+  }
+
   private final String[] words;
   private final Postings postings;
   /** By concept: the word id of the display's first word, or -1. */
