@@ -110,30 +110,27 @@ class CdsProtocolHttpTest {
   void fieldsOfTheWrongShapeAre400() {
     ObjectNode hookObject = CdsRequests.fixture("order-sign-81455.json");
     hookObject.putObject("hook");
-    HttpResponse<String> hook = post(SIGN, hookObject);
-    assertThat(hook.statusCode()).isEqualTo(400);
-    assertThat(read(hook).get("error").asText()).isEqualTo("not a CDS Hooks request: 'hook' must be a string");
+    assertRefused(hookObject, "not a CDS Hooks request: 'hook' must be a string");
     ObjectNode prefetchArray = CdsRequests.fixture("order-sign-81455.json");
     prefetchArray.putArray("prefetch");
-    HttpResponse<String> r = post(SIGN, prefetchArray);
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(read(r).get("error").asText()).isEqualTo("not a CDS Hooks request: 'prefetch' must be an object");
+    assertRefused(prefetchArray, "not a CDS Hooks request: 'prefetch' must be an object");
     ObjectNode codingObject = CdsRequests.fixture("order-sign-81455.json");
     ((ObjectNode) codingObject.at("/context/draftOrders/entry/0/resource/code")).putObject("coding")
         .put("system", "http://www.ama-assn.org/go/cpt").put("code", "81455");
-    HttpResponse<String> lone = post(SIGN, codingObject);
-    assertThat(lone.statusCode()).isEqualTo(400);
-    assertThat(read(lone).get("error").asText()).isEqualTo("'coding' must be an array (a FHIR repeating element)");
+    assertRefused(codingObject, "'coding' must be an array (a FHIR repeating element)");
     ObjectNode containedObject = CdsRequests.fixture("order-sign-81455.json");
     ((ObjectNode) containedObject.at("/context/draftOrders/entry/0/resource")).putObject("contained")
         .put("resourceType", "Condition");
-    HttpResponse<String> contained = post(SIGN, containedObject);
-    assertThat(contained.statusCode()).isEqualTo(400);
-    assertThat(read(contained).get("error").asText())
-        .isEqualTo("'contained' must be an array (a FHIR repeating element)");
+    assertRefused(containedObject, "'contained' must be an array (a FHIR repeating element)");
     ObjectNode authorizationText = CdsRequests.fixture("order-sign-81455.json");
     authorizationText.put("fhirAuthorization", "token");
     assertThat(post(SIGN, authorizationText).statusCode()).isEqualTo(400);
+  }
+
+  private void assertRefused(ObjectNode request, String error) {
+    HttpResponse<String> r = post(SIGN, request);
+    assertThat(r.statusCode()).as(error).isEqualTo(400);
+    assertThat(read(r).get("error").asText()).isEqualTo(error);
   }
 
   @Test
